@@ -1,0 +1,99 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { loginToHub, SESSION_FIELD } from '../nodes/NetwrixChangeTracker/transport/login';
+
+export class NetwrixChangeTrackerApi implements ICredentialType {
+	name = 'netwrixChangeTrackerApi';
+
+	displayName = 'Netwrix Change Tracker API';
+
+	icon = { light: 'file:../icons/netwrixChangeTracker.svg', dark: 'file:../icons/netwrixChangeTracker.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/netwrix-community/n8n-nodes-netwrix-change-tracker#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Session',
+			name: SESSION_FIELD,
+			type: 'hidden',
+			typeOptions: { expirable: true },
+			default: '',
+		},
+		{
+			displayName: 'Hub URL',
+			name: 'url',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://changetracker.example.com',
+			description:
+				'Address of the Change Tracker Hub web site. With or without a trailing /api, e.g. https://changetracker.example.com or https://changetracker.example.com/api.',
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			required: true,
+			description:
+				'A Hub user without two-factor authentication. Needs DeviceView (agents), DeviceRegister (register, rename, delete, restore), CredentialsGet and CredentialsManage (credentials).',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Ignore SSL Issues (Insecure)',
+			name: 'ignoreSslIssues',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to connect even if SSL certificate validation is not possible. Prefer trusting the Hub CA with NODE_EXTRA_CA_CERTS.',
+		},
+		{
+			displayName: 'Hub Label',
+			name: 'hubLabel',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. EMEA',
+			description:
+				'Optional name for this Hub. Every item the nodes output carries it as "hub", so reports merged from several Hubs show where each row came from.',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		return await loginToHub.call(this, credentials);
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Cookie: `={{$credentials.${SESSION_FIELD}}}`,
+			},
+		},
+	};
+
+	// Login (preAuthentication runs first for every test) plus one authenticated read.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.url.trim().replace(/\\/+$/, "").replace(/\\/api$/i, "")}}',
+			url: '/api/userRolesPermissions',
+			method: 'GET',
+			headers: { Accept: 'application/json' },
+			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
+		},
+	};
+}

@@ -1,0 +1,40 @@
+import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as agent from './actions/agent';
+import { router } from './actions/router';
+import { listSearch, loadOptions } from './methods';
+
+export class NetwrixChangeTracker implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Netwrix Change Tracker',
+		name: 'netwrixChangeTracker',
+		icon: { light: 'file:../../icons/netwrixChangeTracker.svg', dark: 'file:../../icons/netwrixChangeTracker.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Read and manage agents, devices and credentials in a Netwrix Change Tracker Hub',
+		defaults: { name: 'Netwrix Change Tracker' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'netwrixChangeTrackerApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Agent', value: 'agent' }],
+				default: 'agent',
+			},
+			...agent.description,
+		],
+	};
+
+	methods = { loadOptions, listSearch };
+
+	async execute(this: IExecuteFunctions) {
+		return await router.call(this);
+	}
+}

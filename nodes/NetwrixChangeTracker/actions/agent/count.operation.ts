@@ -1,0 +1,53 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { agentFiltersCollection } from '../../descriptions/agentFilters.description';
+import { requestOptionFields } from '../../descriptions/requestOptions.description';
+import { processItems } from '../../helpers/processItems';
+import { countAgents } from '../../transport/agents';
+import type { HubSession } from '../node.type';
+import { resolveAgentQuery } from './agentQuery';
+
+const properties: INodeProperties[] = [
+	agentFiltersCollection,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Proxy Master',
+				name: 'includeProxyMaster',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to also count the proxy agent when the filters match only devices it proxies',
+			},
+			...requestOptionFields,
+		],
+	},
+];
+
+const displayOptions = { show: { resource: ['agent'], operation: ['count'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	{ client, reference }: HubSession,
+): Promise<INodeExecutionData[]> {
+	return await processItems(this, items, async (itemIndex) => {
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const query = await resolveAgentQuery(filters, reference);
+		const total = await countAgents(client, {
+			deviceFilter: query.deviceFilter,
+			includeDeleted: query.includeDeleted,
+			includeProxyMaster: options.includeProxyMaster === true,
+			itemIndex,
+		});
+		return { ...(client.hubLabel ? { hub: client.hubLabel } : {}), total };
+	});
+}

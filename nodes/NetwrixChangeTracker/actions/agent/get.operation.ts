@@ -1,0 +1,41 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { agentToRead } from '../../descriptions/agentLocator.description';
+import { simplifyField } from '../../descriptions/common.description';
+import { requestOptionFields } from '../../descriptions/requestOptions.description';
+import { processItems } from '../../helpers/processItems';
+import { rawAgent, simplifyAgent } from '../../helpers/simplifyAgent';
+import type { HubSession } from '../node.type';
+import { findAgent, notFoundError, type AgentLocatorValue } from './findAgent';
+
+const properties: INodeProperties[] = [
+	agentToRead,
+	simplifyField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...requestOptionFields],
+	},
+];
+
+const displayOptions = { show: { resource: ['agent'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	{ client }: HubSession,
+): Promise<INodeExecutionData[]> {
+	return await processItems(this, items, async (itemIndex) => {
+		const locator = this.getNodeParameter('agent', itemIndex) as AgentLocatorValue;
+		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+		const found = await findAgent(client, locator, 'Agent', itemIndex);
+		if (!found) throw notFoundError('Agent', locator);
+		return (simplify ? simplifyAgent : rawAgent)(found.agent, found.joins, client.hubLabel);
+	});
+}

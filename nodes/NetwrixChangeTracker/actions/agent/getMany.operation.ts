@@ -1,0 +1,150 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { agentFiltersCollection } from '../../descriptions/agentFilters.description';
+import { limitField, returnAllField, simplifyField } from '../../descriptions/common.description';
+import { requestOptionFields } from '../../descriptions/requestOptions.description';
+import {
+	DEFAULT_PAGE_SIZE,
+	limitParameter,
+	MAX_PAGE_CONCURRENCY,
+	MAX_PAGE_SIZE,
+	pageConcurrencyOption,
+	pageSizeOption,
+	SORT_FIELDS,
+	sortOption,
+} from '../../helpers/agentOptions';
+import { processItems } from '../../helpers/processItems';
+import { rawAgent, simplifyAgent } from '../../helpers/simplifyAgent';
+import { listAgents } from '../../transport/agents';
+import type { HubSession } from '../node.type';
+import { resolveAgentQuery } from './agentQuery';
+
+const properties: INodeProperties[] = [
+	returnAllField,
+	{ ...limitField, description: 'Max number of agents to return' },
+	agentFiltersCollection,
+	simplifyField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Credentials',
+				name: 'includeCredentials',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add the credential keys each device uses',
+			},
+			{
+				displayName: 'Include Group Details',
+				name: 'includeGroupDetails',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to add the groups each agent belongs to, by display name',
+			},
+			{
+				displayName: 'Include Proxy Master',
+				name: 'includeProxyMaster',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to also return the proxy agent when the filters match only devices it proxies',
+			},
+			{
+				displayName: 'Include Templates',
+				name: 'includeTemplates',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add the tracking templates applied to each agent',
+			},
+			{
+				displayName: 'Page Concurrency',
+				name: 'pageConcurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_PAGE_CONCURRENCY },
+				default: 1,
+				description: `With Return All, how many pages to request at once (1 to ${MAX_PAGE_CONCURRENCY}). Higher is faster on a distant Hub but loads it more.`,
+			},
+			{
+				displayName: 'Page Size',
+				name: 'pageSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
+				default: DEFAULT_PAGE_SIZE,
+				description: `Agents per request (1 to ${MAX_PAGE_SIZE}). The Hub may return fewer per page; paging copes with that.`,
+			},
+			{
+				displayName: 'Sort',
+				name: 'sort',
+				type: 'fixedCollection',
+				default: {},
+				placeholder: 'Add Sort',
+				options: [
+					{
+						displayName: 'Sort',
+						name: 'value',
+						values: [
+							{
+								displayName: 'Field',
+								name: 'field',
+								type: 'options',
+								options: SORT_FIELDS.map((field) => ({ name: field, value: field })),
+								default: 'Name',
+							},
+							{
+								displayName: 'Direction',
+								name: 'direction',
+								type: 'options',
+								options: [
+									{ name: 'Ascending', value: 'ASC' },
+									{ name: 'Descending', value: 'DESC' },
+								],
+								default: 'ASC',
+							},
+						],
+					},
+				],
+			},
+			...requestOptionFields,
+		],
+	},
+];
+
+const displayOptions = { show: { resource: ['agent'], operation: ['getAll'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	{ client, reference }: HubSession,
+): Promise<INodeExecutionData[]> {
+	return await processItems(this, items, async (itemIndex) => {
+		const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+		const limit = returnAll ? undefined : limitParameter(this.getNodeParameter('limit', itemIndex));
+		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+
+		const query = await resolveAgentQuery(filters, reference);
+		const groupDetails = options.includeGroupDetails !== false;
+		const { agents, joins } = await listAgents(client, {
+			deviceFilter: query.deviceFilter,
+			includeDeleted: query.includeDeleted,
+			groupDetails,
+			templates: options.includeTemplates === true,
+			credentials: options.includeCredentials === true,
+			includeProxyMaster: options.includeProxyMaster === true,
+			sort: sortOption(options),
+			pageSize: pageSizeOption(options),
+			concurrency: pageConcurrencyOption(options),
+			limit,
+			itemIndex,
+		});
+		const shape = simplify ? simplifyAgent : rawAgent;
+		return agents.map((agent) => shape(agent, joins, client.hubLabel));
+	});
+}

@@ -1,0 +1,45 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { integerInRange } from '../helpers/inputValues';
+import { asItemError } from '../helpers/processItems';
+import { HubClient, type HubClientOptions } from '../transport/hubClient';
+import { HubReferenceData } from '../transport/lookups';
+import * as agent from './agent';
+import type { OperationExecute } from './node.type';
+
+const resources: Record<string, Record<string, OperationExecute>> = {
+	agent: agent.operations,
+};
+
+/** Timeout and retry settings come from the first item's Options: they apply to the whole run. */
+function clientOptions(context: IExecuteFunctions): HubClientOptions {
+	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	const result: HubClientOptions = {};
+	if (options.timeout !== undefined) result.timeoutMs = integerInRange(options.timeout, 'Options › Timeout (Ms)', 1000, 3_600_000);
+	if (options.maxAttempts !== undefined) {
+		result.retry = { maxAttempts: integerInRange(options.maxAttempts, 'Options › Max Attempts', 1, 10) };
+	}
+	return result;
+}
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const execute = resources[resource]?.[operation];
+	if (!execute) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for resource "${resource}"`);
+	}
+
+	let client: HubClient;
+	try {
+		client = await HubClient.create(this, clientOptions(this));
+	} catch (error) {
+		// Nothing can run without a client (e.g. a malformed Hub URL): every item fails with the same reason.
+		if (!this.continueOnFail()) throw asItemError(this, error, 0);
+		const { message } = asItemError(this, error, 0);
+		return [items.map((_, itemIndex) => ({ json: { error: message }, pairedItem: { item: itemIndex } }))];
+	}
+	return [await execute.call(this, items, { client, reference: new HubReferenceData(client) })];
+}

@@ -1,0 +1,104 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { AgentsRankedResponse, DeviceReportDetail } from '../transport/schemas';
+import { agentDeviceIdOf } from './agentDeviceId';
+
+/** Per-device lists from one agentsRanked answer, keyed by "agentId,deviceId", built once per page (O(n)). */
+export interface AgentJoins {
+	groupsByDevice: Map<string, string[]>;
+	templatesByDevice: Map<string, string[]>;
+	credentialsByDevice: Map<string, string[]>;
+	groupDisplayNames: Map<string, string>;
+	templateDisplayNames: Map<string, string>;
+}
+
+function indexByDevice(
+	links: Array<{ AgentDevice: { AgentId: string; DeviceId: string } } & Record<string, unknown>> | null | undefined,
+	field: string,
+	into: Map<string, string[]>,
+): void {
+	for (const link of links ?? []) {
+		const values = link[field];
+		if (Array.isArray(values)) into.set(agentDeviceIdOf(link.AgentDevice), values as string[]);
+	}
+}
+
+function lookup(pairs: Array<{ Key: string; Value?: string | null }> | null | undefined, into: Map<string, string>) {
+	for (const pair of pairs ?? []) into.set(pair.Key, pair.Value ?? pair.Key);
+}
+
+export function emptyJoins(): AgentJoins {
+	return {
+		groupsByDevice: new Map(),
+		templatesByDevice: new Map(),
+		credentialsByDevice: new Map(),
+		groupDisplayNames: new Map(),
+		templateDisplayNames: new Map(),
+	};
+}
+
+/** Adds one page's join data; pages of one walk accumulate into the same maps. */
+export function addJoins(joins: AgentJoins, page: AgentsRankedResponse): AgentJoins {
+	indexByDevice(page.AgentGroups, 'MemberOf', joins.groupsByDevice);
+	indexByDevice(page.AgentTemplates, 'ConfigTemplates', joins.templatesByDevice);
+	indexByDevice(page.AgentCredentials, 'Credentials', joins.credentialsByDevice);
+	lookup(page.GroupsLookup, joins.groupDisplayNames);
+	lookup(page.TemplatesLookup, joins.templateDisplayNames);
+	return joins;
+}
+
+function withHub(hubLabel: string): IDataObject {
+	return hubLabel ? { hub: hubLabel } : {};
+}
+
+/** One flat item per agent: what reports, IF nodes and tickets need, with names instead of internal keys. */
+export function simplifyAgent(agent: DeviceReportDetail, joins: AgentJoins, hubLabel: string): IDataObject {
+	const id = agentDeviceIdOf(agent.AgentDevice);
+	const groupIds = joins.groupsByDevice.get(id) ?? [];
+	const templates = joins.templatesByDevice.get(id) ?? [];
+	const proxy = agent.ProxyAgentDevice ? agentDeviceIdOf(agent.ProxyAgentDevice) : null;
+	return {
+		...withHub(hubLabel),
+		agentDeviceId: id,
+		agentId: agent.AgentDevice.AgentId,
+		deviceId: agent.AgentDevice.DeviceId,
+		name: agent.Name ?? null,
+		deviceName: agent.DeviceName ?? null,
+		hostName: agent.HostName ?? null,
+		fqdn: agent.FullyQualifiedDomainName ?? null,
+		hostType: agent.HostType ?? null,
+		agentType: agent.AgentType ?? null,
+		os: agent.OsUserSpecified || agent.Os || agent.OperatingSystem || agent.KnownOsName || null,
+		ipv4: agent.IPv4 ?? null,
+		ipv6: agent.IPv6 ?? null,
+		onlineStatus: agent.OnlineStatus ?? null,
+		registered: agent.Registered ?? null,
+		deleted: agent.Deleted ?? false,
+		isProxied: agent.IsProxied ?? false,
+		canProxy: agent.CanProxy ?? false,
+		proxyAgentDeviceId: agent.IsProxied ? proxy : null,
+		proxyName: agent.IsProxied ? (agent.RelatedProxyDeviceName ?? null) : null,
+		lastPollUtc: agent.LastPollUtc ?? null,
+		nextPollUtc: agent.NextPollUtc ?? null,
+		groups: groupIds.map((name) => joins.groupDisplayNames.get(name) ?? name),
+		groupIds,
+		templates: templates.map((name) => joins.templateDisplayNames.get(name) ?? name),
+		credentialKeys: joins.credentialsByDevice.get(id) ?? [],
+		agentVersion: agent.Version === undefined || agent.Version === null ? null : String(agent.Version),
+	};
+}
+
+/** Simplify off: the Hub's DeviceReportDetail, with the joined lists attached. */
+export function rawAgent(agent: DeviceReportDetail, joins: AgentJoins, hubLabel: string): IDataObject {
+	const id = agentDeviceIdOf(agent.AgentDevice);
+	const extra: IDataObject = {};
+	const groups = joins.groupsByDevice.get(id);
+	if (groups) {
+		extra.MemberOfGroups = groups.map((name) => ({ Name: name, DisplayName: joins.groupDisplayNames.get(name) ?? name }));
+	}
+	const templates = joins.templatesByDevice.get(id);
+	if (templates) extra.ConfigTemplates = templates;
+	const credentials = joins.credentialsByDevice.get(id);
+	if (credentials) extra.CredentialKeys = credentials;
+	return { ...(agent as IDataObject), ...extra, ...(hubLabel ? { Hub: hubLabel } : {}) };
+}

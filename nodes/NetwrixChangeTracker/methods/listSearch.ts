@@ -1,0 +1,47 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { agentDeviceIdOf } from '../helpers/agentDeviceId';
+import { HubClient } from '../transport/hubClient';
+import { searchAgents as searchAgentPage } from '../transport/lookups';
+
+const PAGE = 50;
+
+async function agentList(
+	context: ILoadOptionsFunctions,
+	deviceFilter: IDataObject,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const skip = Number(paginationToken ?? 0) || 0;
+	const text = filter?.trim();
+	const { agents, total } = await searchAgentPage(
+		await HubClient.create(context),
+		text ? { ...deviceFilter, TextSearch: text } : deviceFilter,
+		skip,
+		PAGE,
+	);
+	return {
+		results: agents.map((agent) => {
+			const id = agentDeviceIdOf(agent.AgentDevice);
+			const name = agent.Name || agent.DeviceName || id;
+			return { name: `${name} (${id})${agent.Deleted ? ' – deleted' : ''}`, value: id };
+		}),
+		paginationToken: skip + agents.length < total && agents.length > 0 ? String(skip + agents.length) : undefined,
+	};
+}
+
+export async function searchAgents(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await agentList(this, {}, filter, paginationToken);
+}
+
+export async function searchProxyAgents(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await agentList(this, { CanProxy: true }, filter, paginationToken);
+}

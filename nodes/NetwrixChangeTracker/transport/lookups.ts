@@ -1,0 +1,108 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { HubClient } from './hubClient';
+import { collectPages } from './paging';
+import {
+	agentsRankedResponseSchema,
+	credentialsKeyedByTypeSchema,
+	groupsResponseSchema,
+	templateNamesSchema,
+	type DeviceReportDetail,
+	type HubGroup,
+} from './schemas';
+
+/** Reference data for dropdowns and for checking input before a write. */
+
+export async function fetchGroups(client: HubClient): Promise<HubGroup[]> {
+	return await collectPages<HubGroup>({
+		pageSize: 500,
+		keyOf: (group) => group.Name,
+		fetchPage: async (skip, take) => {
+			const page = await client.request({
+				endpoint: '/groups',
+				body: { Skip: skip, Take: take, Sort: { DisplayName: 'ASC' } },
+				schema: groupsResponseSchema,
+			});
+			return { items: page.Groups ?? [], total: page.Total };
+		},
+	});
+}
+
+export async function fetchTemplateNames(client: HubClient): Promise<string[]> {
+	return await client.request({ endpoint: '/deviceConfigTemplateNames', body: {}, schema: templateNamesSchema });
+}
+
+/** Credential keys per type, e.g. { Database: ['SqlProd'], Shell: ['LinuxSSH'] }. */
+export async function fetchCredentialKeys(client: HubClient): Promise<Record<string, string[]>> {
+	const keyed = await client.request({ endpoint: '/credentialsKeyedByType', body: {}, schema: credentialsKeyedByTypeSchema });
+	const result: Record<string, string[]> = {};
+	for (const [type, keys] of Object.entries(keyed)) result[type] = keys ?? [];
+	return result;
+}
+
+/** One page of agents; used by dropdowns and searches. */
+export async function searchAgents(
+	client: HubClient,
+	deviceFilter: IDataObject,
+	skip: number,
+	take: number,
+): Promise<{ agents: DeviceReportDetail[]; total: number }> {
+	const page = await client.request({
+		endpoint: '/agentsRanked',
+		body: { DeviceFilter: deviceFilter, Skip: skip, Take: take, Sort: { Name: 'ASC' } },
+		schema: agentsRankedResponseSchema,
+	});
+	return { agents: page.Agents ?? [], total: page.Total };
+}
+
+/**
+ * Reference data read at most once per execution (many items, one read), for checking input before it
+ * reaches the Hub: an unknown group or credential key fails its item alone, with a message naming the field.
+ */
+export class HubReferenceData {
+	private groupsRead: Promise<HubGroup[]> | undefined;
+
+	private keysRead: Promise<Record<string, string[]>> | undefined;
+
+	constructor(private readonly client: HubClient) {}
+
+	async groups(): Promise<HubGroup[]> {
+		this.groupsRead ??= fetchGroups(this.client);
+		return await this.groupsRead;
+	}
+
+	async credentialKeys(): Promise<Record<string, string[]>> {
+		this.keysRead ??= fetchCredentialKeys(this.client);
+		return await this.keysRead;
+	}
+
+	/**
+	 * Maps each entry (internal name like "A12", or display name) to the group's internal name.
+	 * Returns the unknown entries separately so the caller can report them with its field name.
+	 */
+	async resolveGroupNames(entries: string[]): Promise<{ names: string[]; unknown: string[] }> {
+		if (entries.length === 0) return { names: [], unknown: [] };
+		const byKey = new Map<string, string>();
+		const groups = await this.groups();
+		for (const group of groups) {
+			if (group.DisplayName) byKey.set(group.DisplayName.toLowerCase(), group.Name);
+		}
+		for (const group of groups) byKey.set(group.Name.toLowerCase(), group.Name);
+		const names: string[] = [];
+		const unknown: string[] = [];
+		for (const entry of entries) {
+			const name = byKey.get(entry.toLowerCase());
+			if (name) names.push(name);
+			else unknown.push(entry);
+		}
+		return { names: [...new Set(names)], unknown };
+	}
+
+	/** The credential types that hold `key` (keys are unique per type). */
+	async credentialTypesOf(key: string): Promise<string[]> {
+		const keyed = await this.credentialKeys();
+		return Object.entries(keyed)
+			.filter(([, keys]) => keys.includes(key))
+			.map(([type]) => type);
+	}
+}

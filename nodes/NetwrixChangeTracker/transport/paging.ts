@@ -1,0 +1,120 @@
+import type { HubErrorDetails } from './hubErrors';
+
+export interface Page<T> {
+	items: T[];
+	/** The Hub's count of all matching rows, before paging. */
+	total: number;
+}
+
+export interface PagedWalk<T> {
+	fetchPage(skip: number, take: number): Promise<Page<T>>;
+	/** Rows with the same key are returned once. */
+	keyOf(item: T): string;
+	/** Rows asked for per request; the Hub may cap it and return fewer. */
+	pageSize: number;
+	/** Stop after this many unique rows; undefined = every row. */
+	limit?: number;
+	/** Rows it rejects are skipped and do not count toward the limit. */
+	accept?: (item: T) => boolean;
+	/** Pages requested at once after the first (1 = sequential); whole walks only. */
+	concurrency?: number;
+	/** Fresh walks allowed when the Hub's Total changes during one. */
+	maxRestarts?: number;
+}
+
+export class PagingInconsistentError extends Error {
+	readonly description: string;
+
+	constructor(details: HubErrorDetails) {
+		super(details.message);
+		this.name = 'PagingInconsistentError';
+		this.description = details.description ?? '';
+	}
+}
+
+/** Runs tasks with at most `concurrency` in flight; stops handing out tasks once one returns false. */
+async function runPool(tasks: Array<() => Promise<boolean>>, concurrency: number): Promise<boolean> {
+	let next = 0;
+	let consistent = true;
+	const worker = async () => {
+		while (consistent && next < tasks.length) {
+			const task = tasks[next++];
+			if (!(await task())) consistent = false;
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));
+	return consistent;
+}
+
+/** One pass over the pages; undefined when the Hub's data changed during the pass. */
+async function walkOnce<T>(walk: PagedWalk<T>): Promise<T[] | undefined> {
+	const unique = new Map<string, T>();
+	const wanted = walk.limit ?? Number.POSITIVE_INFINITY;
+	const add = (items: T[]) => {
+		for (const item of items) {
+			if (unique.size >= wanted) return;
+			if (walk.accept && !walk.accept(item)) continue;
+			const key = walk.keyOf(item);
+			if (!unique.has(key)) unique.set(key, item);
+		}
+	};
+
+	const first = await walk.fetchPage(0, Math.min(walk.pageSize, wanted));
+	const total = first.total;
+	add(first.items);
+	// With rejected rows a limit may need rows beyond the first `limit`.
+	const end = walk.accept ? total : Math.min(total, wanted);
+	if (first.items.length >= end || unique.size >= wanted) return [...unique.values()];
+	if (first.items.length === 0) return undefined;
+
+	// The Hub may cap Take below what was asked: the first page tells the real page size.
+	const step = first.items.length;
+	const concurrency = walk.limit === undefined ? Math.max(1, walk.concurrency ?? 1) : 1;
+
+	if (concurrency === 1) {
+		// A sequential walk advances by what each page really returned, so short pages are fine.
+		let skip = step;
+		while (skip < end && unique.size < wanted) {
+			const page = await walk.fetchPage(skip, Math.min(step, end - skip));
+			if (page.total !== total || page.items.length === 0) return undefined;
+			add(page.items);
+			skip += page.items.length;
+		}
+		return [...unique.values()];
+	}
+
+	const offsets: number[] = [];
+	for (let skip = step; skip < end; skip += step) offsets.push(skip);
+	const pages = new Map<number, T[]>();
+	const consistent = await runPool(
+		offsets.map((skip) => async () => {
+			const take = Math.min(step, end - skip);
+			const page = await walk.fetchPage(skip, take);
+			pages.set(skip, page.items);
+			// Parallel pages are laid out in advance: a short one means rows moved between requests.
+			return page.total === total && page.items.length >= take;
+		}),
+		concurrency,
+	);
+	if (!consistent) return undefined;
+	for (const skip of offsets) add(pages.get(skip) ?? []);
+	return [...unique.values()];
+}
+
+/**
+ * Walks a Skip/Take endpoint: follows Total, copes with a Hub that returns fewer rows than asked, returns each
+ * row once, and reads again from the start when Total changes mid-walk (rows added or removed), so the
+ * result is never silently missing rows.
+ */
+export async function collectPages<T>(walk: PagedWalk<T>): Promise<T[]> {
+	const maxRestarts = walk.maxRestarts ?? 2;
+	for (let attempt = 0; attempt <= maxRestarts; attempt++) {
+		const rows = await walkOnce(walk);
+		if (rows) return rows;
+	}
+	throw new PagingInconsistentError({
+		message: `The Hub's list kept changing while it was being read (${maxRestarts + 1} attempts)`,
+		description:
+			'Rows were added or removed between page requests every time. Run the workflow again, narrow the filters, or use a larger Page Size so the list is read in fewer requests.',
+	});
+}
