@@ -79,7 +79,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
 		);
 		if (!expirable || typeof credentialType.preAuthentication !== 'function') return undefined;
-		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
+		// n8n tests a credential through a temporary noOp node and always logs in afresh for it.
+		const isCredentialTest = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		if (credentials[expirable.name] !== '' && !credentialsExpired && !isCredentialTest) return undefined;
 
 		this.preAuthenticationCalls++;
 		const output = await credentialType.preAuthentication.call(helpers, credentials);

@@ -50,6 +50,28 @@ export interface RunResult {
 
 let executionCounter = 0;
 
+/** What n8n hands the engine besides the workflow: hooks, the credentials helper, base URLs. */
+export function createAdditionalData(
+	credentialsHelper: TestCredentialsHelper,
+	hooks: ExecutionLifecycleHooks | undefined,
+	executionId: string,
+): IWorkflowExecuteAdditionalData {
+	return {
+		hooks,
+		credentialsHelper,
+		executionId,
+		variables: {},
+		currentNodeExecutionIndex: 0,
+		logAiEvent: () => {},
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 function startNodeOf(workflow: WorkflowJson, name?: string): INode {
 	if (name) {
 		const node = workflow.nodes.find((n) => n.name === name);
@@ -100,20 +122,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run));
 	});
 
-	const additionalData = {
-		hooks,
-		credentialsHelper,
-		executionId,
-		variables: {},
-		currentNodeExecutionIndex: 0,
-		logAiEvent: () => {},
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = createAdditionalData(credentialsHelper, hooks, executionId);
 
 	const start = workflow.getNode(startNodeOf(workflowJson, options.startNode).name)!;
 	const runExecutionData = {
