@@ -1,0 +1,336 @@
+/**
+ * Contract of the Hub emulator: every route answers real HTTP requests with the shapes hub-api.md describes.
+ * Responses are checked against the strict zod schemas of test/hub/schemas.ts, so a missing, mistyped or
+ * invented field fails here.
+ */
+import type { ZodTypeAny } from 'zod';
+import { startHub, type HubEmulator } from './hub';
+import { bindDto } from './hub/http/binder';
+import * as S from './hub/schemas';
+import { HubTestClient } from './hub/testClient';
+import { DEVICE_REPORT_DETAIL_FIELDS } from './hub/views';
+
+let hub: HubEmulator;
+let admin: HubTestClient;
+
+beforeAll(async () => {
+	hub = await startHub();
+	admin = new HubTestClient(hub.apiUrl);
+	await admin.login();
+});
+afterAll(() => hub.close());
+
+function expectShape(schema: ZodTypeAny, body: unknown): void {
+	const result = schema.safeParse(body);
+	if (!result.success) throw new Error(`Response does not match the schema:\n${JSON.stringify(result.error.issues.slice(0, 5), null, 2)}`);
+}
+
+/** The last request as the route's DTO schema binds it (throws when it does not bind). */
+function boundDto(schema: ZodTypeAny): Record<string, unknown> {
+	const entry = hub.log[hub.log.length - 1];
+	return bindDto(schema, { ...entry.query, ...(entry.body as object) }, 'Request');
+}
+
+describe('status and session routes', () => {
+	it.each(['GET', 'POST'] as const)('/status/ready answers %s without a session', async (method) => {
+		const response = await new HubTestClient(hub.apiUrl).send('/status/ready', { method });
+		expect(response.status).toBe(200);
+		expectShape(S.SystemReadyResponse, response.body);
+		expect(response.body.IsReady).toBe(true);
+	});
+
+	it('/auth/credentials signs in with JSON and sets the ServiceStack cookies', async () => {
+		const client = new HubTestClient(hub.apiUrl);
+		const response = await client.login('viewer');
+		expect(response.status).toBe(200);
+		expectShape(S.AuthenticateResponse, response.body);
+		expect(response.body).toMatchObject({ UserName: 'viewer', AuthProvider: 'credentials', BearerToken: '' });
+		expect(response.body.UserId).not.toBe('');
+		const cookies = [response.headers['set-cookie']].flat().join('\n');
+		expect(cookies).toMatch(new RegExp(`ss-id=${response.body.SessionId}; path=/; HttpOnly`));
+		expect(cookies).toMatch(/ss-pid=[\w-]{20}; path=\/; expires=.+; HttpOnly/);
+		expect(cookies).toMatch(/ss-opt=temp; path=\/; expires=.+; HttpOnly/);
+		boundDto(S.AuthenticateRequest);
+	});
+
+	it('/auth/credentials accepts a form body with lower-case names, and GET with a query string', async () => {
+		const form = await new HubTestClient(hub.apiUrl).send('/auth/credentials', { form: { username: 'admin', password: 'Admin-Pa55!', format: 'json' } });
+		expect(form.status).toBe(200);
+		expectShape(S.AuthenticateResponse, form.body);
+		const get = await new HubTestClient(hub.apiUrl).send('/auth/credentials', { method: 'GET', query: { UserName: 'admin', Password: 'Admin-Pa55!' } });
+		expect(get.status).toBe(200);
+		expectShape(S.AuthenticateResponse, get.body);
+	});
+
+	it('/auth takes the provider in the query or body, and without a provider reports the current session', async () => {
+		const client = new HubTestClient(hub.apiUrl);
+		const signIn = await client.send('/auth', { query: { provider: 'credentials' }, json: { UserName: 'registrar', Password: 'Registrar-Pa55!' } });
+		expect(signIn.status).toBe(200);
+		expectShape(S.AuthenticateResponse, signIn.body);
+		const current = await admin.get('/auth');
+		expect(current.status).toBe(200);
+		expectShape(S.AuthenticateResponse, current.body);
+		expect(current.body.UserName).toBe('admin');
+	});
+
+	it('/auth/logout answers an empty AuthenticateResponse and clears the cookies', async () => {
+		const client = new HubTestClient(hub.apiUrl);
+		await client.login();
+		const response = await client.post('/auth/logout');
+		expect(response.status).toBe(200);
+		expectShape(S.LogoutResponse, response.body);
+		expect([response.headers['set-cookie']].flat().join('\n')).toMatch(/ss-id=; path=\/; expires=Thu, 01 Jan 1970/);
+	});
+
+	it('/status/system reports the session timeout in minutes and a string version', async () => {
+		const response = await admin.get('/status/system');
+		expect(response.status).toBe(200);
+		expectShape(S.SystemDetailsResponse, response.body);
+		expect(response.body.SessionTimeout).toBe(20);
+		expect(response.body.Version).toMatch(/^8\.1\./);
+	});
+
+	it('/userRolesPermissions lists the caller\'s permissions', async () => {
+		const response = await admin.post('/userRolesPermissions');
+		expect(response.status).toBe(200);
+		expectShape(S.GetRolesAndPermissionsResponse, response.body);
+		expect(response.body.Permissions).toEqual(['DeviceView', 'DeviceRegister', 'CredentialsGet', 'CredentialsManage']);
+	});
+});
+
+describe('/agentsRanked', () => {
+	const request = {
+		DeviceFilter: { GroupNames: [], AgentDeviceIds: [], AgentDisplayNames: [], OnlineStatuses: [], ExcludeProxiedDevices: false },
+		GetAgentGroupDetails: true,
+		GetRelatedTemplates: true,
+		GetRelatedCredentials: true,
+		GetRelatedPlannedChanges: true,
+		Skip: 0,
+		Take: 100,
+		Sort: { DeviceName: 'ASC' },
+	};
+
+	it('answers POST with every DeviceReportDetail field and the requested details', async () => {
+		const response = await admin.post('/agentsRanked', request);
+		expect(response.status).toBe(200);
+		expectShape(S.GetAgentsRankedResponse, response.body);
+		expect(boundDto(S.GetAgentsRankedRequest)).toMatchObject({ Take: 100, Sort: { DeviceName: 'ASC' }, GetAgentGroupDetails: true });
+		const { Agents, AgentGroups, GroupsLookup, AgentTemplates, TemplatesLookup, AgentCredentials, Total, Returned } = response.body;
+		expect(Total).toBe(40);
+		expect(Returned).toBe(40);
+		for (const field of DEVICE_REPORT_DETAIL_FIELDS) {
+			const nullable = ['MembershipChangeTimeUtc', 'ReportedConfigDateUtc', 'ProxyAgentDevice', 'DbConnection'].includes(field);
+			expect(Agents.some((agent: Record<string, unknown>) => field in agent)).toBe(true);
+			if (!nullable) expect(Agents.every((agent: Record<string, unknown>) => field in agent)).toBe(true);
+		}
+		expect(AgentGroups).toHaveLength(40);
+		expect(AgentTemplates).toHaveLength(40);
+		expect(AgentCredentials).toHaveLength(40);
+		const groupKeys = new Set(GroupsLookup.map((pair: { Key: string }) => pair.Key));
+		for (const entry of AgentGroups) for (const group of entry.MemberOf) expect(groupKeys.has(group)).toBe(true);
+		const templateKeys = new Set(TemplatesLookup.map((pair: { Key: string }) => pair.Key));
+		for (const entry of AgentTemplates) for (const template of entry.ConfigTemplates) expect(templateKeys.has(template)).toBe(true);
+	});
+
+	it('answers GET with flat query parameters and JSON-valued nested ones', async () => {
+		const response = await admin.get('/agentsRanked', { Take: '5', Skip: '2', DeviceFilter: JSON.stringify({ OnlineStatuses: ['Online'] }), Sort: '{"Name":"DESC"}' });
+		expect(response.status).toBe(200);
+		expectShape(S.GetAgentsRankedResponse, response.body);
+		expect(response.body.Returned).toBe(5);
+		expect(response.body.Agents.every((agent: { OnlineStatus: string }) => agent.OnlineStatus === 'Online')).toBe(true);
+		expect(response.body).not.toHaveProperty('AgentGroups');
+	});
+
+	it('matches the path case-insensitively and property names at every depth', async () => {
+		const response = await admin.post('/AGENTSRANKED/', { devicefilter: { onlinestatuses: ['Offline'] }, take: 3, countonly: false });
+		expect(response.status).toBe(200);
+		expect(hub.log[hub.log.length - 1].route).toBe('/agentsRanked');
+		expect(response.body.Agents.length).toBeGreaterThan(0);
+		expect(response.body.Agents.every((agent: { OnlineStatus: string }) => agent.OnlineStatus === 'Offline')).toBe(true);
+	});
+});
+
+describe('registration and device routes', () => {
+	it('/agents/register answers the new Agent', async () => {
+		const proxy = hub.store.agents.find((device) => device.CanProxy && !device.Deleted);
+		const body = {
+			DeviceName: 'contract-fw-01',
+			DeviceType: 'Network',
+			HostName: '10.99.0.1',
+			HostType: 'Network',
+			CredentialKey: 'NetworkSSH',
+			OnlineDetection: 'Ping',
+			ProxiedByAgentId: Number(proxy?.AgentDevice.AgentId),
+			GroupNames: ['A5'],
+		};
+		const response = await admin.post('/agents/register', body);
+		expect(response.status).toBe(200);
+		expectShape(S.Agent, response.body);
+		expect(boundDto(S.RegisterAgentRequest)).toMatchObject({ ProxiedByAgentId: proxy?.AgentDevice.AgentId, GroupNames: ['A5'] });
+	});
+
+	it('/agents/update answers a GetAgentsResponse with the one agent', async () => {
+		const device = hub.store.agents[0];
+		const response = await admin.post('/agents/update', { Agent: { AgentDevice: device.AgentDevice, HostName: 'updated.example.com' }, UpdateHostName: true });
+		expect(response.status).toBe(200);
+		expectShape(S.GetAgentsResponse, response.body);
+		expect(response.body).toMatchObject({ Total: 1, Returned: 1 });
+		boundDto(S.UpdateAgentRequest);
+	});
+
+	it.each([
+		['/devices/delete', S.DeleteDevicesRequest, { AgentDeviceIds: ['1,1'] }],
+		['/device/reRegister', S.ReRegisterDeviceRequest, { AgentDeviceIds: ['1,1'] }],
+		['/deviceName/update', S.SetAgentDeviceNameRequest, { AgentDevice: { AgentId: '1', DeviceId: '1' }, DeviceName: 'renamed-by-contract' }],
+	] as const)('%s answers 204 with an empty body', async (path, schema, body) => {
+		const response = await admin.post(path, body);
+		expect(response.status).toBe(204);
+		expect(response.text).toBe('');
+		boundDto(schema);
+	});
+});
+
+describe('credential routes', () => {
+	it('/credential answers one Credentials, masked', async () => {
+		const response = await admin.get('/credential', { CredentialsType: 'Database', Key: 'SqlProd' });
+		expect(response.status).toBe(200);
+		expectShape(S.Credentials, response.body);
+		expect(response.body.Parameters.Password).toBe('***');
+		boundDto(S.GetCredentialRequest);
+	});
+
+	it('/credentials answers a JSON array of Credentials', async () => {
+		const response = await admin.post('/credentials', { CredentialType: 'Unknown' });
+		expect(response.status).toBe(200);
+		expectShape(S.CredentialsList, response.body);
+		expect(new Set(response.body.map((credential: { CredentialType: string }) => credential.CredentialType))).toEqual(new Set(S.CREDENTIAL_TYPE_NAMES));
+		boundDto(S.GetCredentialsListRequest);
+	});
+
+	it('/credentialsKeyedByType answers key names per type', async () => {
+		const response = await admin.get('/credentialsKeyedByType');
+		expect(response.status).toBe(200);
+		expectShape(S.CredentialsKeyedByType, response.body);
+		expect(response.body.Database).toContain('SqlProd');
+	});
+
+	it('/credentials/add, /credentials/update and /credentials/delete', async () => {
+		const added = await admin.post('/credentials/add', {
+			Credentials: { CredentialType: 'FTP', Key: 'ContractFtp', Parameters: { UserName: 'u', Password: 'p' }, DeviceOnlineDetection: 'None', PublicKeys: [], Prompts: [] },
+		});
+		expect(added.status).toBe(200);
+		expectShape(S.Credentials, added.body);
+		boundDto(S.AddCredentialsRequest);
+		const updated = await admin.post('/credentials/update', { CredentialsType: 'FTP', Key: 'ContractFtp', Credentials: { Parameters: { UserName: 'v' } } });
+		expect(updated.status).toBe(200);
+		expectShape(S.Credentials, updated.body);
+		boundDto(S.UpdateCredentialsRequest);
+		const removed = await admin.post('/credentials/delete', { CredentialsType: 'FTP', Key: 'ContractFtp' });
+		expect(removed.status).toBe(204);
+		expect(removed.text).toBe('');
+		boundDto(S.RemoveCredentialsRequest);
+	});
+});
+
+describe('group and template routes', () => {
+	it('/groups answers paged Groups', async () => {
+		const response = await admin.post('/groups', { Take: 500, Sort: { DisplayName: 'ASC' } });
+		expect(response.status).toBe(200);
+		expectShape(S.GetGroupsResponse, response.body);
+		expect(response.body.Total).toBe(30);
+		expect(response.body.Groups[0].DisplayName <= response.body.Groups[1].DisplayName).toBe(true);
+		boundDto(S.GetGroupsRequest);
+	});
+
+	it('/groupsTree answers the recursive tree under "All Devices"', async () => {
+		const response = await admin.get('/groupsTree');
+		expect(response.status).toBe(200);
+		expectShape(S.GetGroupsTreeResponse, response.body);
+		expect(response.body.Groups[0]).toMatchObject({ Name: 'A1', DisplayName: 'All Devices', ParentCount: 0 });
+		expect(response.body.Groups[0].Groups.length).toBeGreaterThan(3);
+	});
+
+	it('/deviceConfigTemplateNames answers a string array', async () => {
+		const response = await admin.post('/deviceConfigTemplateNames');
+		expect(response.status).toBe(200);
+		expectShape(S.TemplateNames, response.body);
+		expect(response.body).toContain('Linux - Core Tracking');
+	});
+});
+
+describe('error shapes', () => {
+	const protectedRoutes = [
+		'/status/system',
+		'/userRolesPermissions',
+		'/agentsRanked',
+		'/agents/register',
+		'/agents/update',
+		'/devices/delete',
+		'/device/reRegister',
+		'/deviceName/update',
+		'/credential',
+		'/credentials',
+		'/credentialsKeyedByType',
+		'/credentials/add',
+		'/credentials/update',
+		'/credentials/delete',
+		'/groups',
+		'/groupsTree',
+		'/deviceConfigTemplateNames',
+	];
+
+	it.each(protectedRoutes)('%s without a session is 401 Unauthorized', async (path) => {
+		const response = await new HubTestClient(hub.apiUrl).post(path);
+		expect(response.status).toBe(401);
+		expectShape(S.ErrorResponse, response.body);
+		expect(response.body.ResponseStatus).toMatchObject({ ErrorCode: 'Unauthorized', Message: 'Not Authenticated' });
+	});
+
+	it.each([
+		['/credentials', 'CredentialsGet'],
+		['/credentials/add', 'CredentialsManage'],
+		['/agents/register', 'DeviceRegister'],
+	])('%s without the permission is 403 naming %s', async (path, permission) => {
+		const client = new HubTestClient(hub.apiUrl);
+		await client.login('devicesonly');
+		const response = await client.post(path);
+		expect(response.status).toBe(403);
+		expectShape(S.ErrorResponse, response.body);
+		expect(response.body.ResponseStatus).toMatchObject({ ErrorCode: 'Forbidden', Message: `Invalid Permission: ${permission} is required` });
+	});
+
+	it('an unknown route is 404 NotFound', async () => {
+		const response = await admin.get('/noSuchThing');
+		expect(response.status).toBe(404);
+		expectShape(S.ErrorResponse, response.body);
+		expect(response.body.ResponseStatus.ErrorCode).toBe('NotFound');
+	});
+
+	it('a malformed JSON body is 400 SerializationException', async () => {
+		const response = await admin.send('/agentsRanked', { text: '{"Take": ', headers: { 'content-type': 'application/json' } });
+		expect(response.status).toBe(400);
+		expectShape(S.ErrorResponse, response.body);
+		expect(response.body.ResponseStatus.ErrorCode).toBe('SerializationException');
+	});
+
+	it('a value of the wrong type is 400 with the field named', async () => {
+		const response = await admin.get('/agentsRanked', { Take: 'lots' });
+		expect(response.status).toBe(400);
+		expectShape(S.ErrorResponse, response.body);
+		expect(response.body.ResponseStatus.Errors[0]).toMatchObject({ FieldName: 'Take', ErrorCode: 'SerializationException' });
+	});
+
+	it('validation failures are 400 ValidationException with one error per field', async () => {
+		const response = await admin.post('/agents/register', { HostType: 'Mainframe', OnlineDetection: 'Telepathy' });
+		expect(response.status).toBe(400);
+		expectShape(S.ErrorResponse, response.body);
+		expect(response.body.ResponseStatus.ErrorCode).toBe('ValidationException');
+		expect(response.body.ResponseStatus.Errors.map((error: { FieldName: string }) => error.FieldName)).toEqual(['DeviceName', 'HostType', 'OnlineDetection']);
+	});
+
+	it('a missing credential is 404 with a ResponseStatus', async () => {
+		const response = await admin.post('/credential', { CredentialsType: 'Shell', Key: 'NoSuchKey' });
+		expect(response.status).toBe(404);
+		expectShape(S.ErrorResponse, response.body);
+	});
+});

@@ -1,0 +1,35 @@
+/** Every request the emulator received, and the counters behind HubEmulator.stats(). */
+import type { HubStats, RequestLogEntry } from './types';
+
+export class RequestLog {
+	entries: RequestLogEntry[] = [];
+	loginAttempts = 0;
+	logins = 0;
+	failedLogins = 0;
+	private byRoute: Record<string, number> = {};
+
+	add(entry: Omit<RequestLogEntry, 'seq' | 'status'>): RequestLogEntry {
+		const logged: RequestLogEntry = { seq: this.entries.length + 1, status: 0, ...entry };
+		this.entries.push(logged);
+		this.byRoute[entry.route] = (this.byRoute[entry.route] ?? 0) + 1;
+		return logged;
+	}
+
+	forRoute(route: string): RequestLogEntry[] {
+		const lower = route.toLowerCase();
+		return this.entries.filter((entry) => entry.route.toLowerCase() === lower);
+	}
+
+	stats(): HubStats {
+		return { requests: this.entries.length, loginAttempts: this.loginAttempts, logins: this.logins, failedLogins: this.failedLogins, byRoute: { ...this.byRoute } };
+	}
+
+	/** Empties the log in place, so references to HubEmulator.log stay valid. */
+	clear(): void {
+		this.entries.length = 0;
+		this.loginAttempts = 0;
+		this.logins = 0;
+		this.failedLogins = 0;
+		this.byRoute = {};
+	}
+}

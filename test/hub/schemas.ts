@@ -1,0 +1,528 @@
+/**
+ * Every request and response shape of the emulated routes, from hub-api.md, in one place.
+ * Request DTOs are what the routes bind input to (all fields optional, as in the spec; unknown fields ignored).
+ * Response schemas are strict: a field not listed in hub-api.md fails validation, so the emulator cannot invent fields.
+ */
+import { z } from 'zod';
+
+const int = () => z.number().int();
+const dateTime = () => z.string().datetime({ offset: true });
+const version = { Version: int().optional() };
+
+// ---------------------------------------------------------------- requests
+
+export const AgentDeviceInput = z.object({ AgentId: z.string().optional(), DeviceId: z.string().optional() });
+
+export const DeviceFilterInput = z.object({
+	LastModifiedDateUtc: z.string().optional(),
+	Type: z.string().optional(),
+	GroupMatch: z.string().optional(),
+	Name: z.string().optional(),
+	CanProxy: z.boolean().optional(),
+	ExcludeProxiedDevices: z.boolean().optional(),
+	GroupNames: z.array(z.string()).optional(),
+	AgentDeviceIds: z.array(z.string()).optional(),
+	AgentDisplayNames: z.array(z.string()).optional(),
+	CredentialKeys: z.array(z.string()).optional(),
+	Os: z.string().optional(),
+	DiscoveryId: z.string().optional(),
+	DiscoveryTaskId: z.string().optional(),
+	ProxyAgentIds: z.array(z.string()).optional(),
+	TextSearch: z.string().optional(),
+	TextSearchExactMatch: z.boolean().optional(),
+	AllSelected: z.boolean().optional(),
+	OnlineStatus: z.string().optional(),
+	OnlineStatuses: z.array(z.string()).optional(),
+});
+export type DeviceFilterInput = z.infer<typeof DeviceFilterInput>;
+
+export const PagingQueryFilterInput = z.object({
+	Field: z.string().optional(),
+	Operator: z.string().optional(),
+	Value: z.string().optional(),
+	IgnoreCase: z.boolean().optional(),
+});
+
+const pagingInput = {
+	CountOnly: z.boolean().optional(),
+	Sort: z.record(z.string()).optional(),
+	Skip: int().optional(),
+	Take: int().optional(),
+	GenericFilters: z.array(PagingQueryFilterInput).optional(),
+	GenericFilterLogic: z.string().optional(),
+};
+
+export const AuthenticateRequest = z.object({
+	provider: z.string().optional(),
+	UserName: z.string().optional(),
+	Password: z.string().optional(),
+	RememberMe: z.boolean().optional(),
+	AccessToken: z.string().optional(),
+	AccessTokenSecret: z.string().optional(),
+	ReturnUrl: z.string().optional(),
+	ErrorView: z.string().optional(),
+	Meta: z.record(z.string()).optional(),
+});
+export type AuthenticateRequest = z.infer<typeof AuthenticateRequest>;
+
+/** DTOs with no properties besides Version (/status/*, /userRolesPermissions, /groupsTree, /credentialsKeyedByType). */
+export const VersionOnlyRequest = z.object(version);
+
+export const GetAgentsRankedRequest = z.object({
+	EventCountsDateUtc: z.string().optional(),
+	DeviceFilter: DeviceFilterInput.optional(),
+	GetAgentGroupDetails: z.boolean().optional(),
+	GetRelatedCredentials: z.boolean().optional(),
+	GetRelatedPlannedChanges: z.boolean().optional(),
+	GetRelatedTemplates: z.boolean().optional(),
+	IncludeMasterInFilter: z.boolean().optional(),
+	...pagingInput,
+	...version,
+});
+export type GetAgentsRankedRequest = z.infer<typeof GetAgentsRankedRequest>;
+
+export const DbConnectionInput = z.object({
+	ConnectionType: z.string().optional(),
+	DatabasePlatform: z.string().optional(),
+	TrustedConnection: z.boolean().optional(),
+	ConnectionString: z.string().optional(),
+	LegacyConnectionString: z.string().optional(),
+});
+export type DbConnectionInput = z.infer<typeof DbConnectionInput>;
+
+export const RegisterAgentRequest = z.object({
+	AgentName: z.string().optional(),
+	CanProxy: z.boolean().optional(),
+	CredentialKey: z.string().optional(),
+	DbConnection: DbConnectionInput.optional(),
+	DeviceName: z.string().optional(),
+	DeviceType: z.string().optional(),
+	GroupNames: z.array(z.string()).optional(),
+	HostName: z.string().optional(),
+	HostType: z.string().optional(),
+	MacAddresses: z.string().optional(),
+	IPv4: z.string().optional(),
+	IPv6: z.string().optional(),
+	LegacyHubId: z.string().optional(),
+	DiscoveryId: z.string().optional(),
+	DiscoveryTaskId: z.string().optional(),
+	OnlineDetection: z.string().optional(),
+	Os: z.string().optional(),
+	KnownOsName: z.string().optional(),
+	OsUserSpecified: z.string().optional(),
+	PollPeriodSeconds: int().optional(),
+	/** A string in the spec; the PowerShell client sends a number, which binds to the same string. */
+	ProxiedByAgentId: z.string().optional(),
+	Registered: z.boolean().optional(),
+	BaselineSendEnabled: z.boolean().optional(),
+	UniqueId: z.string().optional(),
+	...version,
+});
+export type RegisterAgentRequest = z.infer<typeof RegisterAgentRequest>;
+
+/** The Agent inside UpdateAgent: only the properties an update can apply; clients may send a whole DeviceReportDetail. */
+export const AgentInput = z.object({
+	AgentDevice: AgentDeviceInput.optional(),
+	DeviceName: z.string().optional(),
+	HostType: z.string().optional(),
+	HostName: z.string().optional(),
+	IPv4: z.string().optional(),
+	OnlineDetection: z.string().optional(),
+	OsUserSpecified: z.string().optional(),
+	DiagnosticModeEnabled: z.boolean().optional(),
+	EventBlockEnabled: z.boolean().optional(),
+	BaselineSendEnabled: z.boolean().optional(),
+});
+
+export const UpdateAgentRequest = z.object({
+	Agent: AgentInput.optional(),
+	CredentialKey: z.string().optional(),
+	DbConnection: DbConnectionInput.optional(),
+	GroupNames: z.array(z.string()).optional(),
+	UpdateAgentDeviceName: z.boolean().optional(),
+	UpdateAgentHostType: z.boolean().optional(),
+	UpdateCredentialKey: z.boolean().optional(),
+	UpdateDbConnectionDetails: z.boolean().optional(),
+	UpdateDiagnosticModeEnabled: z.boolean().optional(),
+	UpdateEventBlockEnabled: z.boolean().optional(),
+	UpdateGroupNames: z.boolean().optional(),
+	UpdateHostName: z.boolean().optional(),
+	UpdateIPv4: z.boolean().optional(),
+	UpdateOnlineDetection: z.boolean().optional(),
+	UpdateOsUserSpecified: z.boolean().optional(),
+	UpdateBaselineSendEnabled: z.boolean().optional(),
+	ClearUniqueId: z.boolean().optional(),
+	...version,
+});
+export type UpdateAgentRequest = z.infer<typeof UpdateAgentRequest>;
+
+export const DeleteDevicesRequest = z.object({ AgentDeviceIds: z.array(z.string()).optional(), ...version });
+export const ReRegisterDeviceRequest = DeleteDevicesRequest;
+export const SetAgentDeviceNameRequest = z.object({ AgentDevice: AgentDeviceInput.optional(), DeviceName: z.string().optional(), ...version });
+
+export const GetCredentialRequest = z.object({ CredentialsType: z.string().optional(), Key: z.string().optional(), ...version });
+export const GetCredentialsListRequest = z.object({ CredentialType: z.string().optional(), DeviceFilter: DeviceFilterInput.optional(), ...version });
+
+export const CredentialsInput = z.object({
+	CredentialType: z.string().optional(),
+	Key: z.string().optional(),
+	LegacyDbCredential: z.boolean().optional(),
+	DeviceOnlineDetection: z.string().optional(),
+	PublicKeys: z.array(z.string()).optional(),
+	Parameters: z.record(z.string()).optional(),
+	Prompts: z.array(z.string()).optional(),
+});
+export type CredentialsInput = z.infer<typeof CredentialsInput>;
+
+export const AddCredentialsRequest = z.object({ Credentials: CredentialsInput.optional(), ...version });
+export const UpdateCredentialsRequest = z.object({
+	CredentialsType: z.string().optional(),
+	Key: z.string().optional(),
+	Credentials: CredentialsInput.optional(),
+	...version,
+});
+export const RemoveCredentialsRequest = z.object({ CredentialsType: z.string().optional(), Key: z.string().optional(), ...version });
+
+export const GetGroupsRequest = z.object({
+	Name: z.string().optional(),
+	DisplayName: z.string().optional(),
+	DisplayNameContains: z.string().optional(),
+	UserName: z.string().optional(),
+	MemberOf: z.array(z.string()).optional(),
+	OnlyGroupsWithUpdate: z.boolean().optional(),
+	...pagingInput,
+	...version,
+});
+export type GetGroupsRequest = z.infer<typeof GetGroupsRequest>;
+
+export const GetDeviceConfigTemplateNamesRequest = z.object({
+	TrackersContained: z.array(z.string()).optional(),
+	AgentDeviceIds: z.array(z.string()).optional(),
+	...version,
+});
+
+// ---------------------------------------------------------------- responses
+
+export const ResponseError = z.object({ ErrorCode: z.string(), FieldName: z.string(), Message: z.string(), Meta: z.record(z.string()).optional() }).strict();
+export const ResponseStatus = z
+	.object({
+		ErrorCode: z.string(),
+		Message: z.string(),
+		StackTrace: z.string().optional(),
+		Errors: z.array(ResponseError),
+		Meta: z.record(z.string()).optional(),
+	})
+	.strict();
+export const ErrorResponse = z.object({ ResponseStatus }).strict();
+
+export const AuthenticateResponse = z
+	.object({
+		UserId: z.string(),
+		SessionId: z.string(),
+		UserName: z.string(),
+		DisplayName: z.string(),
+		ReferrerUrl: z.string(),
+		BearerToken: z.string(),
+		RefreshToken: z.string().optional(),
+		RefreshTokenExpiry: dateTime().optional(),
+		ProfileUrl: z.string().optional(),
+		Roles: z.array(z.string()),
+		Permissions: z.array(z.string()),
+		AuthProvider: z.string(),
+		ResponseStatus: ResponseStatus.optional(),
+		Meta: z.record(z.string()).optional(),
+	})
+	.strict();
+
+/** /auth/logout answers an AuthenticateResponse with every property null, i.e. `{}`. */
+export const LogoutResponse = AuthenticateResponse.partial().strict();
+
+export const SystemReadyResponse = z
+	.object({
+		IsReady: z.boolean(),
+		MicrosoftGraphAuthEnabled: z.boolean(),
+		OktaAuthEnabled: z.boolean(),
+		Auth0AuthEnabled: z.boolean(),
+		SiteMinderAuthEnabled: z.boolean(),
+		StatusMessage: z.string().optional(),
+		RetryLogin: z.boolean(),
+		PrimaryAuthProvider: z.string(),
+		HideCredentialsUi: z.boolean(),
+		SSOHeaderName: z.string().optional(),
+		Version: int(),
+	})
+	.strict();
+
+export const SystemDetailsResponse = z
+	.object({
+		SessionTimeout: int(),
+		SessionTimeoutWarning: int(),
+		LicenseDaysRemaining: int(),
+		Version: z.string(),
+		Notifications: z.array(z.object({ NotificationType: z.string(), Title: z.string(), Message: z.string() }).strict()),
+		WorkerStatuses: z.array(z.unknown()),
+	})
+	.strict();
+
+export const GetRolesAndPermissionsResponse = z
+	.object({
+		UserName: z.string(),
+		OrganisationName: z.string(),
+		Roles: z.array(z.string()),
+		Permissions: z.array(z.string()),
+		Flags: z.array(z.string()),
+		Features: z.record(z.unknown()),
+		HasValidLicense: z.boolean(),
+		TimeZoneId: z.string(),
+		TwoFactorEnabled: z.boolean(),
+		Version: int(),
+	})
+	.strict();
+
+export const AgentDevice = z.object({ AgentId: z.string(), DeviceId: z.string() }).strict();
+const NameValuePair = z.object({ Id: z.string(), DisplayName: z.string() }).strict();
+const KeyValuePair = z.object({ Key: z.string(), Value: z.string() }).strict();
+
+export const DbConnection = z
+	.object({
+		ConnectionType: z.string().optional(),
+		DatabasePlatform: z.string().optional(),
+		TrustedConnection: z.boolean(),
+		ConnectionString: z.string().optional(),
+		LegacyConnectionString: z.string().optional(),
+	})
+	.strict();
+
+export const PolicyTemplateDetails = z
+	.object({
+		Version: int(),
+		VersionString: z.string(),
+		GroupName: z.string(),
+		GroupDisplayName: z.string(),
+		PolicyTemplateName: z.string(),
+		PolicyTemplateDisplayName: z.string(),
+		IsTrusted: z.boolean(),
+	})
+	.strict();
+
+const AgentPlannedChangeInstanceStatus = z
+	.object({ Name: z.string(), NameCombined: z.string(), Description: z.string(), InstanceId: z.string(), Active: z.boolean(), TempTestProp: z.string() })
+	.partial()
+	.strict();
+
+export const DeviceReportDetail = z
+	.object({
+		TotalEvents: int(),
+		ModelVersion: int(),
+		AgentDevice,
+		AgentDeviceId: z.string().regex(/^\d+,\d+$/),
+		Version: z.string(),
+		Name: z.string(),
+		DeviceName: z.string(),
+		FullyQualifiedDomainName: z.string(),
+		HostType: z.enum(['Unknown', 'Unix', 'Windows', 'Network', 'Database', 'Cloud', 'ESX', 'Splunk']),
+		AgentType: z.string(),
+		Os: z.string(),
+		OsUserSpecified: z.string(),
+		KnownOsName: z.string(),
+		OsVariant: z.string(),
+		Registered: z.boolean(),
+		Deleted: z.boolean(),
+		PollPeriodSeconds: int(),
+		HostName: z.string(),
+		IPv4: z.string(),
+		IPv6: z.string(),
+		LastPollUtc: dateTime(),
+		NextPollUtc: dateTime(),
+		MembershipChangeTimeUtc: dateTime().optional(),
+		OnlineStatus: z.enum(['WaitingForContact', 'Online', 'Offline']),
+		DiagnosticModeEnabled: z.boolean(),
+		OnlineDetection: z.enum(['None', 'Ping', 'TcpConnect']),
+		PingTimeoutSeconds: int(),
+		TcpConnectPort: int(),
+		CanProxy: z.boolean(),
+		UniqueId: z.string(),
+		IsProxied: z.boolean(),
+		ReportedConfigDateUtc: dateTime().optional(),
+		ExpectedConfigDateUtc: dateTime(),
+		Online: z.boolean(),
+		LastPollTime: z.string(),
+		Templates: z.array(PolicyTemplateDetails),
+		TrackerDetails: z.array(z.object({ TrackerName: z.string(), DisplayName: z.string(), Description: z.string() }).strict()),
+		NotificationDetails: z.array(
+			z.object({ GroupName: z.string(), GroupDisplayName: z.string(), NotificationTypes: z.string(), NotificationMethod: z.string() }).strict(),
+		),
+		TrackerConfigDetails: z.array(z.object({ TrackerName: z.string(), ConfigurationItem: z.string(), Description: z.string() }).strict()),
+		OperatingSystem: z.string(),
+		TotalEventsPercent: z.number(),
+		RelatedProxyDeviceName: z.string(),
+		ProxyAgentDevice: AgentDevice.optional(),
+		AgentCredentials: z.array(NameValuePair),
+		DbConnection: DbConnection.optional(),
+		CredentialsTestStatus: z.string(),
+		CredentialsTestMessage: z.string(),
+		AgentPlannedChangeStatuses: z.array(AgentPlannedChangeInstanceStatus),
+		DeviceConfigNames: z.record(z.array(PolicyTemplateDetails)),
+		DeviceGroupDetails: z.array(NameValuePair),
+		Events: z.array(z.record(z.unknown())),
+		DeviceGroupTemplates: z.array(PolicyTemplateDetails),
+		EventBlockEnabled: z.boolean(),
+		BaselineSendEnabled: z.boolean(),
+		IsBlockingRegistrationBy: z.string(),
+	})
+	.strict();
+
+export const Agent = z
+	.object({
+		ModelVersion: int(),
+		AgentDevice,
+		Version: z.string(),
+		Name: z.string(),
+		DeviceName: z.string(),
+		FullyQualifiedDomainName: z.string(),
+		DeviceType: z.string(),
+		HostType: z.enum(['Unknown', 'Unix', 'Windows', 'Network', 'Database', 'Cloud', 'ESX', 'Splunk']),
+		Os: z.string(),
+		OsUserSpecified: z.string(),
+		KnownOsName: z.string(),
+		OsVariant: z.string(),
+		Registered: z.boolean(),
+		Deleted: z.boolean(),
+		PollPeriodSeconds: int(),
+		LegacyId: z.string(),
+		DiscoveryId: z.string(),
+		DiscoveryTaskId: z.string(),
+		DiscoveredName: z.string(),
+		HostName: z.string(),
+		MacAddresses: z.string(),
+		IPv4: z.string(),
+		IPv6: z.string(),
+		LastPollUtc: dateTime(),
+		NextPollUtc: dateTime(),
+		MembershipChangeTimeUtc: dateTime().optional(),
+		OnlineStatus: z.enum(['WaitingForContact', 'Online', 'Offline']),
+		DiagnosticModeEnabled: z.boolean(),
+		EventBlockEnabled: z.boolean(),
+		BaselineSendEnabled: z.boolean(),
+		OnlineDetection: z.enum(['None', 'Ping', 'TcpConnect']),
+		PingTimeoutSeconds: int(),
+		TcpConnectPort: int(),
+		CanProxy: z.boolean(),
+		DbConnection: DbConnection.optional(),
+		CredentialsTestStatus: z.string(),
+		CredentialsTestMessage: z.string(),
+		UniqueId: z.string(),
+		IsTestAgent: z.boolean(),
+		RecentActivity: z
+			.object({ AgentDeviceId: z.string(), LastUpdatedUtc: dateTime(), ConfigDateUtc: dateTime(), LoginName: z.string(), ProcessId: int() })
+			.partial()
+			.strict()
+			.optional(),
+		SkipConfigCheckUntilUtc: dateTime(),
+		AgentType: z.string(),
+		IsBlockingRegistrationBy: z.string(),
+		PublicKeyStringsInUse: z.string(),
+	})
+	.strict();
+
+const AgentGroups = z.object({ AgentDevice, MemberOf: z.array(z.string()) }).strict();
+const AgentTemplates = z.object({ AgentDevice, ConfigTemplates: z.array(z.string()) }).strict();
+const AgentCredential = z.object({ AgentDevice, Credentials: z.array(z.string()), CredentialsTestStatus: z.string(), CredentialsTestMessage: z.string() }).strict();
+
+export const GetAgentsRankedResponse = z
+	.object({
+		AgentCredentials: z.array(AgentCredential).optional(),
+		AgentGroups: z.array(AgentGroups).optional(),
+		GroupsLookup: z.array(KeyValuePair).optional(),
+		TemplatesLookup: z.array(KeyValuePair).optional(),
+		AgentPlannedChangeStatuses: z.array(AgentPlannedChangeInstanceStatus).optional(),
+		Agents: z.array(DeviceReportDetail),
+		AgentTemplates: z.array(AgentTemplates).optional(),
+		RelatedProxyAgents: z.array(Agent).optional(),
+		ResultsGeneratedAtUtc: dateTime(),
+		StatsPeriod: int(),
+		StatsPeriodStartUtc: dateTime(),
+		StatsPeriodEndUtc: dateTime(),
+		Total: int(),
+		Returned: int(),
+		Version: int(),
+	})
+	.strict();
+
+export const GetAgentsResponse = z
+	.object({
+		AgentCredentials: z.array(AgentCredential).optional(),
+		AgentGroups: z.array(AgentGroups).optional(),
+		AgentPlannedChangeStatuses: z.array(AgentPlannedChangeInstanceStatus).optional(),
+		Agents: z.array(Agent),
+		AgentTemplates: z.array(AgentTemplates).optional(),
+		RelatedProxyAgents: z.array(Agent).optional(),
+		ResultsGeneratedAtUtc: dateTime(),
+		Total: int(),
+		Returned: int(),
+		Version: int(),
+	})
+	.strict();
+
+export const CREDENTIAL_TYPE_NAMES = ['Shell', 'Database', 'FTP', 'Cloud', 'ESX', 'ITSM', 'Splunk'] as const;
+
+export const Credentials = z
+	.object({
+		Version: int(),
+		CredentialType: z.enum(CREDENTIAL_TYPE_NAMES),
+		LegacyDbCredential: z.boolean(),
+		DeviceOnlineDetection: z.string(),
+		Key: z.string(),
+		PublicKeys: z.array(z.string()),
+		Parameters: z.record(z.string()),
+		Prompts: z.array(z.string()),
+		DecryptionErrors: z.record(z.string()),
+		LastModifiedDateUtc: dateTime(),
+		IsTrusted: z.boolean(),
+		NotTrustedReason: z.string().optional(),
+		DiscoveryTaskId: int(),
+		DiscoveryStatusMessage: z.string().optional(),
+		DiscoveryTaskStatus: z.string(),
+	})
+	.strict();
+
+export const CredentialsList = z.array(Credentials);
+export const CredentialsKeyedByType = z.record(z.enum(CREDENTIAL_TYPE_NAMES), z.array(z.string()));
+
+export const Group = z
+	.object({
+		Version: int(),
+		Name: z.string(),
+		DisplayName: z.string(),
+		GroupType: int(),
+		AgentUpdateSchedule: z.record(z.unknown()).optional(),
+		DeviceSettings: z.object({ FileLiveTrackingRequiresBaselineCompletion: z.boolean() }).strict(),
+		IsSystem: z.boolean(),
+		Members: z.array(z.string()),
+		Templates: z.array(z.record(z.unknown())),
+		RiskScore: z.enum(['Undefined', 'Low', 'MediumLow', 'Medium', 'MediumHigh', 'High']),
+		NotifyUsers: z.array(z.string()),
+		LastActivityTimeUtc: dateTime(),
+		MemberOf: z.array(z.string()),
+		LastConfigRelatedChangeDateUtc: dateTime(),
+	})
+	.strict();
+
+export const GetGroupsResponse = z.object({ Groups: z.array(Group), Total: int(), Returned: int(), Version: int() }).strict();
+
+export interface GroupTreeItem {
+	DisplayName: string;
+	IsSystem: boolean;
+	ParentCount: number;
+	Name: string;
+	Groups: GroupTreeItem[];
+	RiskScore: string;
+}
+export const GroupTreeItem: z.ZodType<GroupTreeItem> = z.lazy(() =>
+	z
+		.object({ DisplayName: z.string(), IsSystem: z.boolean(), ParentCount: int(), Name: z.string(), Groups: z.array(GroupTreeItem), RiskScore: z.string() })
+		.strict(),
+);
+export const GetGroupsTreeResponse = z.object({ Groups: z.array(GroupTreeItem) }).strict();
+
+export const TemplateNames = z.array(z.string());
