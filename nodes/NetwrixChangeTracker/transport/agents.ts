@@ -4,7 +4,7 @@ import { agentDeviceIdOf } from '../helpers/agentDeviceId';
 import { addJoins, emptyJoins, type AgentJoins } from '../helpers/simplifyAgent';
 import type { HubClient } from './hubClient';
 import { collectPages } from './paging';
-import { agentsRankedResponseSchema, type DeviceReportDetail } from './schemas';
+import { agentsRankedCompactSchema, agentsRankedResponseSchema, type DeviceReportDetail } from './schemas';
 
 export interface AgentListRequest {
 	deviceFilter: IDataObject;
@@ -19,6 +19,8 @@ export interface AgentListRequest {
 	limit?: number;
 	concurrency?: number;
 	itemIndex?: number;
+	/** Keep only the fields simplified output needs (Simplify on): a fraction of the memory on large fleets. */
+	compact?: boolean;
 }
 
 /**
@@ -39,31 +41,56 @@ function baseBody(request: Omit<AgentListRequest, 'pageSize'>): IDataObject {
 	return body;
 }
 
-/** Agents matching a DeviceFilter (POST /agentsRanked), every page or up to a limit, with their groups etc. */
-export async function listAgents(
+/**
+ * Agents matching a DeviceFilter (POST /agentsRanked), every page or up to a limit. Each page is turned into
+ * output right away (`shape`, with the groups/templates/credentials joined so far), so a walk over a large
+ * fleet never holds more than one page of Hub records.
+ */
+export async function walkAgents<T>(
 	client: HubClient,
 	request: AgentListRequest,
-): Promise<{ agents: DeviceReportDetail[]; joins: AgentJoins }> {
+	shape: (agent: DeviceReportDetail, joins: AgentJoins) => T,
+): Promise<T[]> {
 	const joins = emptyJoins();
 	const body = baseBody(request);
-	const agents = await collectPages<DeviceReportDetail>({
+	const keys = new WeakMap<object, string>();
+	return await collectPages<T>({
 		pageSize: request.pageSize,
 		limit: request.limit,
 		concurrency: request.concurrency,
-		keyOf: (agent) => agentDeviceIdOf(agent.AgentDevice),
-		accept: request.includeDeleted ? undefined : (agent) => agent.Deleted !== true,
+		keyOf: (item) => keys.get(item as object) ?? '',
 		fetchPage: async (skip, take) => {
 			const page = await client.request({
 				endpoint: '/agentsRanked',
 				body: { ...body, Skip: skip, Take: take },
-				schema: agentsRankedResponseSchema,
+				schema: request.compact ? agentsRankedCompactSchema : agentsRankedResponseSchema,
 				itemIndex: request.itemIndex,
 			});
 			addJoins(joins, page);
-			return { items: page.Agents ?? [], total: page.Total };
+			const rows = page.Agents ?? [];
+			const items: T[] = [];
+			for (const agent of rows) {
+				if (!request.includeDeleted && agent.Deleted === true) continue;
+				const item = shape(agent, joins);
+				keys.set(item as object, agentDeviceIdOf(agent.AgentDevice));
+				items.push(item);
+			}
+			return { items, rowCount: rows.length, total: page.Total };
 		},
 	});
-	return { agents, joins };
+}
+
+/** Agents with their join data, for callers that need the Hub records themselves. */
+export async function listAgents(
+	client: HubClient,
+	request: AgentListRequest,
+): Promise<{ agents: DeviceReportDetail[]; joins: AgentJoins }> {
+	let lastJoins = emptyJoins();
+	const agents = await walkAgents(client, request, (agent, joins) => {
+		lastJoins = joins;
+		return agent;
+	});
+	return { agents, joins: lastJoins };
 }
 
 export async function countAgents(

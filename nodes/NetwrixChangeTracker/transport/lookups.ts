@@ -23,7 +23,8 @@ export async function fetchGroups(client: HubClient): Promise<HubGroup[]> {
 				body: { Skip: skip, Take: take, Sort: { DisplayName: 'ASC' } },
 				schema: groupsResponseSchema,
 			});
-			return { items: page.Groups ?? [], total: page.Total };
+			const groups = page.Groups ?? [];
+			return { items: groups, rowCount: groups.length, total: page.Total };
 		},
 	});
 }

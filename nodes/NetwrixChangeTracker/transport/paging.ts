@@ -1,7 +1,10 @@
 import type { HubErrorDetails } from './hubErrors';
 
 export interface Page<T> {
+	/** The page's rows as the caller wants them (rows it does not want already left out). */
 	items: T[];
+	/** Rows the Hub returned for this page, kept or not: paging advances by this. */
+	rowCount: number;
 	/** The Hub's count of all matching rows, before paging. */
 	total: number;
 }
@@ -14,8 +17,6 @@ export interface PagedWalk<T> {
 	pageSize: number;
 	/** Stop after this many unique rows; undefined = every row. */
 	limit?: number;
-	/** Rows it rejects are skipped and do not count toward the limit. */
-	accept?: (item: T) => boolean;
 	/** Pages requested at once after the first (1 = sequential); whole walks only. */
 	concurrency?: number;
 	/** Fresh walks allowed when the Hub's Total changes during one. */
@@ -53,7 +54,6 @@ async function walkOnce<T>(walk: PagedWalk<T>): Promise<T[] | undefined> {
 	const add = (items: T[]) => {
 		for (const item of items) {
 			if (unique.size >= wanted) return;
-			if (walk.accept && !walk.accept(item)) continue;
 			const key = walk.keyOf(item);
 			if (!unique.has(key)) unique.set(key, item);
 		}
@@ -62,13 +62,13 @@ async function walkOnce<T>(walk: PagedWalk<T>): Promise<T[] | undefined> {
 	const first = await walk.fetchPage(0, Math.min(walk.pageSize, wanted));
 	const total = first.total;
 	add(first.items);
-	// With rejected rows a limit may need rows beyond the first `limit`.
-	const end = walk.accept ? total : Math.min(total, wanted);
-	if (first.items.length >= end || unique.size >= wanted) return [...unique.values()];
-	if (first.items.length === 0) return undefined;
+	// Rows left out by fetchPage do not count, so a limit may need rows beyond the first `limit`.
+	const end = first.items.length < first.rowCount ? total : Math.min(total, wanted);
+	if (first.rowCount >= end || unique.size >= wanted) return [...unique.values()];
+	if (first.rowCount === 0) return undefined;
 
 	// The Hub may cap Take below what was asked: the first page tells the real page size.
-	const step = first.items.length;
+	const step = first.rowCount;
 	const concurrency = walk.limit === undefined ? Math.max(1, walk.concurrency ?? 1) : 1;
 
 	if (concurrency === 1) {
@@ -76,9 +76,9 @@ async function walkOnce<T>(walk: PagedWalk<T>): Promise<T[] | undefined> {
 		let skip = step;
 		while (skip < end && unique.size < wanted) {
 			const page = await walk.fetchPage(skip, Math.min(step, end - skip));
-			if (page.total !== total || page.items.length === 0) return undefined;
+			if (page.total !== total || page.rowCount === 0) return undefined;
 			add(page.items);
-			skip += page.items.length;
+			skip += page.rowCount;
 		}
 		return [...unique.values()];
 	}
@@ -92,7 +92,7 @@ async function walkOnce<T>(walk: PagedWalk<T>): Promise<T[] | undefined> {
 			const page = await walk.fetchPage(skip, take);
 			pages.set(skip, page.items);
 			// Parallel pages are laid out in advance: a short one means rows moved between requests.
-			return page.total === total && page.items.length >= take;
+			return page.total === total && page.rowCount >= take;
 		}),
 		concurrency,
 	);

@@ -42,6 +42,11 @@ export const deviceReportDetailSchema = z
 		NextPollUtc: optionalText,
 		Version: z.union([z.string(), z.number()]).nullish(),
 		OnlineDetection: optionalText,
+		BaselineSendEnabled: optionalFlag,
+		DbConnection: z
+			.object({ DatabasePlatform: optionalText, ConnectionString: optionalText, TrustedConnection: optionalFlag })
+			.passthrough()
+			.nullish(),
 	})
 	.passthrough();
 
@@ -62,6 +67,11 @@ export const agentsRankedResponseSchema = z
 		Returned: z.number().nullish(),
 	})
 	.passthrough();
+
+/** The same page, keeping only the fields simplified output uses: far less memory on large fleets. */
+export const agentsRankedCompactSchema = agentsRankedResponseSchema.extend({
+	Agents: z.array(deviceReportDetailSchema.strip()).nullish(),
+});
 
 /** `Agent` (register answer, /agents/update). */
 export const agentSchema = deviceReportDetailSchema.extend({ DeviceType: optionalText, MacAddresses: optionalText });
@@ -84,6 +94,7 @@ export const credentialSchema = z
 		DeviceOnlineDetection: optionalText,
 		PublicKeys: textList,
 		Prompts: textList,
+		LegacyDbCredential: optionalFlag,
 		IsTrusted: optionalFlag,
 		LastModifiedDateUtc: optionalText,
 		DiscoveryTaskStatus: optionalText,
@@ -92,6 +103,12 @@ export const credentialSchema = z
 	.passthrough();
 
 export const credentialListSchema = z.array(credentialSchema);
+
+/** /credential for a key that may not exist: a Hub that answers "nothing" with an empty body gives undefined. */
+export const optionalCredentialSchema = z.preprocess(
+	(value) => (value === '' || value === null ? undefined : value),
+	credentialSchema.optional(),
+);
 
 export const credentialsKeyedByTypeSchema = z.record(z.array(z.string()).nullable());
 

@@ -16,7 +16,7 @@ import {
 } from '../../helpers/agentOptions';
 import { processItems } from '../../helpers/processItems';
 import { rawAgent, simplifyAgent } from '../../helpers/simplifyAgent';
-import { listAgents } from '../../transport/agents';
+import { walkAgents } from '../../transport/agents';
 import type { HubSession } from '../node.type';
 import { resolveAgentQuery } from './agentQuery';
 
@@ -130,11 +130,11 @@ export async function execute(
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
 		const query = await resolveAgentQuery(filters, reference);
-		const groupDetails = options.includeGroupDetails !== false;
-		const { agents, joins } = await listAgents(client, {
+		const shape = simplify ? simplifyAgent : rawAgent;
+		const request = {
 			deviceFilter: query.deviceFilter,
 			includeDeleted: query.includeDeleted,
-			groupDetails,
+			groupDetails: options.includeGroupDetails !== false,
 			templates: options.includeTemplates === true,
 			credentials: options.includeCredentials === true,
 			includeProxyMaster: options.includeProxyMaster === true,
@@ -143,8 +143,8 @@ export async function execute(
 			concurrency: pageConcurrencyOption(options),
 			limit,
 			itemIndex,
-		});
-		const shape = simplify ? simplifyAgent : rawAgent;
-		return agents.map((agent) => shape(agent, joins, client.hubLabel));
+			compact: simplify,
+		};
+		return await walkAgents(client, request, (agent, joins) => shape(agent, joins, client.hubLabel));
 	});
 }
