@@ -17,16 +17,20 @@ export interface FoundAgent {
 	joins: AgentJoins;
 }
 
+/** How many same-named agents are read when one state (live or deleted) is preferred. */
+const PREFERENCE_WINDOW = 20;
+
 /**
  * Reads the agent a resource locator points at (list and By ID give "agentId,deviceId", By Name a display name).
- * Resolves to undefined when the Hub has no such agent; a name shared by several agents is an error.
+ * Resolves to undefined when the Hub has no such agent; a name shared by several agents is an error, unless
+ * `prefer` picks exactly one of them (the only live one, or the only deleted one).
  */
 export async function findAgent(
 	client: HubClient,
 	locator: AgentLocatorValue,
 	field: string,
 	itemIndex: number,
-	extra: { deviceFilter?: IDataObject; includeDeleted?: boolean } = {},
+	extra: { deviceFilter?: IDataObject; includeDeleted?: boolean; prefer?: 'live' | 'deleted' } = {},
 ): Promise<FoundAgent | undefined> {
 	const value = requiredText(locator.value, field);
 	const byName = locator.mode === 'name';
@@ -44,10 +48,15 @@ export async function findAgent(
 		groupDetails: true,
 		templates: true,
 		credentials: true,
-		pageSize: 2,
-		limit: 2,
+		pageSize: extra.prefer ? PREFERENCE_WINDOW : 2,
+		limit: extra.prefer ? PREFERENCE_WINDOW : 2,
 		itemIndex,
 	});
+	if (agents.length > 1 && byName && extra.prefer) {
+		// A name can be shared by a live device and soft-deleted ones: the one in the wanted state decides.
+		const preferred = agents.filter((agent) => (agent.Deleted === true) === (extra.prefer === 'deleted'));
+		if (preferred.length === 1) return { agent: preferred[0], joins };
+	}
 	if (agents.length > 1 && byName) {
 		throw new InputError(
 			field,

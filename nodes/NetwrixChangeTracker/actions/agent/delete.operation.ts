@@ -1,0 +1,91 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { agentToRead } from '../../descriptions/agentLocator.description';
+import { concurrencyOption } from '../../descriptions/concurrency.description';
+import { requestOptionFields } from '../../descriptions/requestOptions.description';
+import { agentDeviceIdOf, parseAgentDeviceId } from '../../helpers/agentDeviceId';
+import { booleanValue, InputError, quote } from '../../helpers/inputValues';
+import { itemConcurrency } from '../../helpers/itemConcurrency';
+import { processItems } from '../../helpers/processItems';
+import { deleteDevices } from '../../transport/devices';
+import type { HubSession } from '../node.type';
+import { findAgent, notFoundError, type AgentLocatorValue } from './findAgent';
+
+const properties: INodeProperties[] = [
+	{ ...agentToRead, description: 'The agent or proxied device to delete' },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			concurrencyOption,
+			{
+				displayName: 'Error If Not Found',
+				name: 'errorIfNotFound',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether a device that does not exist or is already deleted fails the item. Off: it is reported as success (notFound or alreadyDeleted), so re-runs are safe.',
+			},
+			...requestOptionFields,
+		],
+	},
+];
+
+const displayOptions = { show: { resource: ['agent'], operation: ['delete'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/**
+ * Soft delete (the Hub keeps the device in its Deleted group; Restore brings it back). Output:
+ * `{ hub?, agentDeviceId, name, deleted, alreadyDeleted?, notFound? }` — deleted is the device's state afterwards.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	{ client }: HubSession,
+): Promise<INodeExecutionData[]> {
+	const hub = client.hubLabel ? { hub: client.hubLabel } : {};
+	return await processItems(
+		this,
+		items,
+		async (itemIndex): Promise<IDataObject> => {
+			const locator = this.getNodeParameter('agent', itemIndex) as AgentLocatorValue;
+			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+			const errorIfNotFound =
+				options.errorIfNotFound === undefined ? false : booleanValue(options.errorIfNotFound, 'Options › Error If Not Found');
+
+			const found = await findAgent(client, locator, 'Agent', itemIndex, { prefer: 'live' });
+			if (!found) {
+				if (errorIfNotFound) throw notFoundError('Agent', locator);
+				const byName = locator.mode === 'name';
+				return {
+					...hub,
+					agentDeviceId: byName ? null : (parseAgentDeviceId(locator.value)?.id ?? null),
+					name: byName ? String(locator.value).trim() : null,
+					deleted: false,
+					notFound: true,
+				};
+			}
+			const { agent } = found;
+			const agentDeviceId = agentDeviceIdOf(agent.AgentDevice);
+			const name = agent.Name || agent.DeviceName || null;
+			if (agent.Deleted) {
+				if (errorIfNotFound) {
+					throw new InputError(
+						'Agent',
+						`${quote(name ?? agentDeviceId)} (${agentDeviceId}) is already deleted`,
+						'Turn off Options › Error If Not Found to treat this as success',
+					);
+				}
+				return { ...hub, agentDeviceId, name, deleted: true, alreadyDeleted: true };
+			}
+			await deleteDevices(client, [agentDeviceId], itemIndex);
+			return { ...hub, agentDeviceId, name, deleted: true, alreadyDeleted: false };
+		},
+		itemConcurrency(this),
+	);
+}

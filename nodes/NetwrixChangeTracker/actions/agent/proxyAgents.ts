@@ -1,0 +1,57 @@
+import { parseAgentDeviceId } from '../../helpers/agentDeviceId';
+import { InputError, quote } from '../../helpers/inputValues';
+import type { HubClient } from '../../transport/hubClient';
+import type { DeviceReportDetail } from '../../transport/schemas';
+import { findAgent, notFoundError, type AgentLocatorValue } from './findAgent';
+
+const FIELD = 'Proxy Agent';
+
+function cacheKey(locator: AgentLocatorValue): string {
+	if (locator.mode === 'name') return `name:${String(locator.value).trim().toLowerCase()}`;
+	return `id:${parseAgentDeviceId(locator.value)?.id ?? String(locator.value)}`;
+}
+
+function describe(agent: DeviceReportDetail): string {
+	return `${quote(agent.Name || agent.DeviceName || '')} (${agent.AgentDevice.AgentId},${agent.AgentDevice.DeviceId})`;
+}
+
+/**
+ * Proxy agents named by the rows of one run, each read from the Hub once (many rows share a proxy) and
+ * checked: it exists, is not deleted and can proxy. A failed check fails every row naming that proxy, alone.
+ */
+export class ProxyAgents {
+	private readonly resolved = new Map<string, Promise<DeviceReportDetail>>();
+
+	constructor(private readonly client: HubClient) {}
+
+	async resolve(locator: AgentLocatorValue, itemIndex: number): Promise<DeviceReportDetail> {
+		const key = cacheKey(locator);
+		let proxy = this.resolved.get(key);
+		if (!proxy) {
+			proxy = this.read(locator, itemIndex);
+			this.resolved.set(key, proxy);
+			// A wrong proxy stays wrong for the whole run; a failed request is tried again by the next row.
+			proxy.catch((error: unknown) => {
+				if (!(error instanceof InputError)) this.resolved.delete(key);
+			});
+		}
+		return await proxy;
+	}
+
+	private async read(locator: AgentLocatorValue, itemIndex: number): Promise<DeviceReportDetail> {
+		const found = await findAgent(this.client, locator, FIELD, itemIndex, { prefer: 'live' });
+		if (!found) throw notFoundError(FIELD, locator);
+		const proxy = found.agent;
+		if (proxy.Deleted) {
+			throw new InputError(FIELD, `${describe(proxy)} is deleted`, 'Restore it first, or choose another proxy agent');
+		}
+		if (!proxy.CanProxy) {
+			throw new InputError(
+				FIELD,
+				`${describe(proxy)} cannot proxy devices`,
+				'Choose an agent that can proxy (From List shows only those), or enable proxying on that agent in the Hub',
+			);
+		}
+		return proxy;
+	}
+}

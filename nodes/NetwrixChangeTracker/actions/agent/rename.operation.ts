@@ -1,0 +1,68 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { agentToRead } from '../../descriptions/agentLocator.description';
+import { concurrencyOption } from '../../descriptions/concurrency.description';
+import { requestOptionFields } from '../../descriptions/requestOptions.description';
+import { agentDeviceIdOf } from '../../helpers/agentDeviceId';
+import { requiredText } from '../../helpers/inputValues';
+import { itemConcurrency } from '../../helpers/itemConcurrency';
+import { processItems } from '../../helpers/processItems';
+import { renameDevice } from '../../transport/devices';
+import type { HubSession } from '../node.type';
+import { findAgent, notFoundError, type AgentLocatorValue } from './findAgent';
+
+const properties: INodeProperties[] = [
+	{ ...agentToRead, description: 'The agent or proxied device to rename' },
+	{
+		displayName: 'New Name',
+		name: 'newName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. LON-SW-0042',
+		description: 'The device name the Hub shows from now on',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [concurrencyOption, ...requestOptionFields],
+	},
+];
+
+const displayOptions = { show: { resource: ['agent'], operation: ['rename'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** Output: `{ hub?, agentDeviceId, name, previousName, renamed }`; renamed is false when the name was already right. */
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	{ client }: HubSession,
+): Promise<INodeExecutionData[]> {
+	return await processItems(
+		this,
+		items,
+		async (itemIndex) => {
+			const locator = this.getNodeParameter('agent', itemIndex) as AgentLocatorValue;
+			const newName = requiredText(this.getNodeParameter('newName', itemIndex), 'New Name', 255);
+			const found = await findAgent(client, locator, 'Agent', itemIndex, { prefer: 'live' });
+			if (!found) throw notFoundError('Agent', locator);
+			const { agent } = found;
+			const previousName = agent.DeviceName ?? agent.Name ?? '';
+			const renamed = previousName !== newName;
+			if (renamed) await renameDevice(client, agent.AgentDevice, newName, itemIndex);
+			return {
+				...(client.hubLabel ? { hub: client.hubLabel } : {}),
+				agentDeviceId: agentDeviceIdOf(agent.AgentDevice),
+				name: newName,
+				previousName,
+				renamed,
+			};
+		},
+		itemConcurrency(this),
+	);
+}

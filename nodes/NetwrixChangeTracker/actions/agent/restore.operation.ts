@@ -1,0 +1,60 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { agentToRead } from '../../descriptions/agentLocator.description';
+import { concurrencyOption } from '../../descriptions/concurrency.description';
+import { requestOptionFields } from '../../descriptions/requestOptions.description';
+import { agentDeviceIdOf } from '../../helpers/agentDeviceId';
+import { itemConcurrency } from '../../helpers/itemConcurrency';
+import { processItems } from '../../helpers/processItems';
+import { restoreDevices } from '../../transport/devices';
+import type { HubSession } from '../node.type';
+import { findAgent, notFoundError, type AgentLocatorValue } from './findAgent';
+
+const properties: INodeProperties[] = [
+	{ ...agentToRead, description: 'The soft-deleted agent or proxied device to bring back' },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [concurrencyOption, ...requestOptionFields],
+	},
+];
+
+const displayOptions = { show: { resource: ['agent'], operation: ['restore'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/**
+ * Reverses a soft delete (/device/reRegister). Output: `{ hub?, agentDeviceId, name, deleted: false, restored }`;
+ * restored is false when the device was not deleted (nothing to do).
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	{ client }: HubSession,
+): Promise<INodeExecutionData[]> {
+	return await processItems(
+		this,
+		items,
+		async (itemIndex) => {
+			const locator = this.getNodeParameter('agent', itemIndex) as AgentLocatorValue;
+			const found = await findAgent(client, locator, 'Agent', itemIndex, { prefer: 'deleted' });
+			if (!found) throw notFoundError('Agent', locator);
+			const { agent } = found;
+			const agentDeviceId = agentDeviceIdOf(agent.AgentDevice);
+			const restored = agent.Deleted === true;
+			if (restored) await restoreDevices(client, [agentDeviceId], itemIndex);
+			return {
+				...(client.hubLabel ? { hub: client.hubLabel } : {}),
+				agentDeviceId,
+				name: agent.Name || agent.DeviceName || null,
+				deleted: false,
+				restored,
+			};
+		},
+		itemConcurrency(this),
+	);
+}
