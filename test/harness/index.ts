@@ -4,3 +4,4 @@ export { loadPackage, PACKAGE_NAME, PACKAGE_ROOT } from './packageLoader';
 export { ACTION_NODE_TYPE, TRIGGER_NODE_TYPE, actionNode, chain, singleNodeWorkflow } from './workflows';
 export { expectNoSecrets } from './secrets';
 export { testCredential, type CredentialTestResult } from './credentialTest';
+export { runPoll, StaticDataStore, type PollOptions, type PollResult } from './poll';

@@ -1,0 +1,113 @@
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { agentFilterFields } from '../NetwrixChangeTracker/descriptions/agentFilters.description';
+import { requestOptionFields } from '../NetwrixChangeTracker/descriptions/requestOptions.description';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_CONCURRENCY, MAX_PAGE_SIZE } from '../NetwrixChangeTracker/helpers/agentOptions';
+import { getGroups, getProxyAgents } from '../NetwrixChangeTracker/methods/loadOptions';
+import { pollFleet, TRIGGER_FILTERS } from './pollFleet';
+
+export class NetwrixChangeTrackerTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Netwrix Change Tracker Trigger',
+		name: 'netwrixChangeTrackerTrigger',
+		icon: { light: 'file:../../icons/netwrixChangeTracker.svg', dark: 'file:../../icons/netwrixChangeTracker.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"On " + $parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when Change Tracker agents go offline, come online, are registered or are deleted',
+		defaults: { name: 'Netwrix Change Tracker Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'netwrixChangeTrackerApi', required: true }],
+		properties: [
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: [
+					{
+						name: 'Agent Came Online',
+						value: 'cameOnline',
+						description: 'An agent or device that was offline or waiting for contact is online',
+					},
+					{ name: 'Agent Deleted', value: 'deleted', description: 'An agent or device was deleted on the Hub' },
+					{
+						name: 'Agent Registered',
+						value: 'registered',
+						description: 'A new agent or device matches the filters (newly registered, restored, or added to a watched group)',
+					},
+					{
+						name: 'Agent Went Offline',
+						value: 'wentOffline',
+						description: 'An agent or device that was online or waiting for contact is offline',
+					},
+					{
+						name: 'Any Status Change',
+						value: 'anyStatusChange',
+						description: 'Any change of online status, including to and from Waiting for Contact',
+					},
+				],
+				default: ['wentOffline'],
+				description: 'The changes that start the workflow; each change is one item',
+			},
+			{
+				displayName:
+					'The first poll after activation records the current agents and starts nothing; later polls report what changed since the poll before',
+				name: 'baselineNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				options: agentFilterFields.filter((field) => (TRIGGER_FILTERS as readonly string[]).includes(field.name)),
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Emit Current Agents on First Run',
+						name: 'emitOnFirstRun',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether the first poll after activation (or after the filters change) outputs every matching agent once, with event "current"',
+					},
+					{
+						displayName: 'Page Concurrency',
+						name: 'pageConcurrency',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: MAX_PAGE_CONCURRENCY },
+						default: 1,
+						description: `How many pages of agents to request at once (1 to ${MAX_PAGE_CONCURRENCY}). Higher is faster for a large fleet on a distant Hub but loads it more.`,
+					},
+					{
+						displayName: 'Page Size',
+						name: 'pageSize',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
+						default: DEFAULT_PAGE_SIZE,
+						description: `Agents per request (1 to ${MAX_PAGE_SIZE}). The Hub may return fewer per page; paging copes with that.`,
+					},
+					...requestOptionFields,
+				],
+			},
+		],
+	};
+
+	methods = { loadOptions: { getGroups, getProxyAgents } };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollFleet.call(this);
+	}
+}

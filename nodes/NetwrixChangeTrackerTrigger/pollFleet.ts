@@ -1,0 +1,145 @@
+import type { IDataObject, INode, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { resolveAgentQuery } from '../NetwrixChangeTracker/actions/agent/agentQuery';
+import { pageConcurrencyOption, pageSizeOption } from '../NetwrixChangeTracker/helpers/agentOptions';
+import { InputError, oneOf, toList } from '../NetwrixChangeTracker/helpers/inputValues';
+import { hubClientOptions } from '../NetwrixChangeTracker/helpers/requestOptions';
+import { simplifyAgent } from '../NetwrixChangeTracker/helpers/simplifyAgent';
+import { HubClient } from '../NetwrixChangeTracker/transport/hubClient';
+import { HubReferenceData } from '../NetwrixChangeTracker/transport/lookups';
+import { detectChanges, FLEET_EVENTS, isWanted, type FleetChange } from './detectChanges';
+import { lookUpDevices, readFleet, readSample, type FleetReading } from './readFleet';
+import { queryFingerprint, recordedFleet, recordFleet } from './triggerState';
+
+/** Agents a manual test run ("Fetch Test Event") returns. */
+export const SAMPLE_SIZE = 10;
+
+/** Filters the trigger offers: the action node's, minus those that would hide the changes it reports. */
+export const TRIGGER_FILTERS = [
+	'groupNames',
+	'agentDisplayNames',
+	'excludeProxiedDevices',
+	'proxyAgentIds',
+	'os',
+	'textSearch',
+	'textSearchExactMatch',
+] as const;
+
+function asTriggerError(node: INode, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	const { message, description } = error as { message?: string; description?: string };
+	return new NodeOperationError(node, message ?? String(error), description ? { description } : {});
+}
+
+function wantedEvents(value: unknown): string[] {
+	const events = toList(value, 'Events', /[;,\s]+/).map((event) => oneOf(event, 'Events', FLEET_EVENTS));
+	if (!events.length) throw new InputError('Events', 'is empty', 'Choose at least one event to watch for');
+	return events;
+}
+
+/** Only the supported filters are passed on: a value left over from an expression cannot widen the query. */
+function triggerFilters(filters: IDataObject): IDataObject {
+	const picked: IDataObject = {};
+	for (const name of TRIGGER_FILTERS) if (filters[name] !== undefined) picked[name] = filters[name];
+	return picked;
+}
+
+interface ItemContext {
+	hub: string;
+	detectedAt: string;
+}
+
+function agentItem(reading: FleetReading, key: string, header: IDataObject): INodeExecutionData {
+	const agent = reading.agents.get(key)!;
+	return { json: { ...header, ...simplifyAgent(agent, reading.joins, '') } };
+}
+
+/** A device gone from the Hub altogether: only its ID is known (the state keeps no names, to stay small). */
+function removedItem(key: string, header: IDataObject): INodeExecutionData {
+	const [agentId, deviceId] = key.split(',');
+	return { json: { ...header, agentDeviceId: key, agentId, deviceId, name: null, deleted: true, removedFromHub: true } };
+}
+
+function changeHeader(change: FleetChange, context: ItemContext): IDataObject {
+	return { event: change.event, hub: context.hub, previousStatus: change.previousStatus, detectedAt: context.detectedAt };
+}
+
+/**
+ * The items for the wanted changes, from one lookup of just those devices (with their groups). Devices the filters
+ * no longer return were deleted (soft-deleted devices move to the Deleted group, so a group filter stops returning
+ * them; permanently deleted ones are gone), or are merely out of scope now, which is no event.
+ */
+async function changeItems(
+	client: HubClient,
+	changes: FleetChange[],
+	missing: FleetChange[],
+	current: FleetReading,
+	pageSize: number,
+	context: ItemContext,
+): Promise<INodeExecutionData[]> {
+	const keys = [...changes, ...missing].map((change) => change.key);
+	if (!keys.length) return [];
+	const found = await lookUpDevices(client, keys, pageSize);
+	const items: INodeExecutionData[] = [];
+	for (const change of changes) {
+		// A device deleted between the two reads is still reported, from the first read, without its groups.
+		items.push(agentItem(found.agents.has(change.key) ? found : current, change.key, changeHeader(change, context)));
+	}
+	for (const change of missing) {
+		const now = found.fleet.get(change.key);
+		if (!now) items.push(removedItem(change.key, changeHeader(change, context)));
+		else if (now.deleted) items.push(agentItem(found, change.key, changeHeader(change, context)));
+	}
+	return items;
+}
+
+export async function pollFleet(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const node = this.getNode();
+	try {
+		const events = wantedEvents(this.getNodeParameter('events'));
+		const filters = triggerFilters(this.getNodeParameter('filters', {}) as IDataObject);
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+
+		const client = await HubClient.create(this, hubClientOptions(options));
+		const { deviceFilter } = await resolveAgentQuery(filters, new HubReferenceData(client));
+		const context: ItemContext = { hub: client.hubLabel || client.hubUrl.base, detectedAt: new Date().toISOString() };
+		const header = (event: string): IDataObject => ({ event, hub: context.hub, previousStatus: null, detectedAt: context.detectedAt });
+
+		if (this.getMode() === 'manual') {
+			// A test run shows what items look like and leaves the recorded fleet alone.
+			const sample = await readSample(client, deviceFilter, SAMPLE_SIZE);
+			const items = [...sample.agents.keys()].map((key) => agentItem(sample, key, header('sample')));
+			return items.length ? [items] : null;
+		}
+
+		const staticData = this.getWorkflowStaticData('node');
+		const query = queryFingerprint(client.hubUrl.api, deviceFilter);
+		const previous = recordedFleet(staticData, query);
+		const emitCurrent = !previous && options.emitOnFirstRun === true;
+		const pageSize = pageSizeOption(options);
+		const current = await readFleet(client, deviceFilter, {
+			pageSize,
+			concurrency: pageConcurrencyOption(options),
+			groupDetails: emitCurrent,
+		});
+
+		let items: INodeExecutionData[] = [];
+		if (emitCurrent) {
+			const live = [...current.fleet].filter(([, entry]) => !entry.deleted).map(([key]) => key);
+			items = live.map((key) => agentItem(current, key, header('current')));
+		} else if (previous) {
+			const diff = detectChanges(previous, current.fleet);
+			const missing = isWanted('deleted', events)
+				? diff.missing.map((key): FleetChange => ({ key, event: 'deleted', previousStatus: previous.get(key)?.status ?? null }))
+				: [];
+			const wanted = diff.changes.filter((change) => isWanted(change.event, events));
+			items = await changeItems(client, wanted, missing, current, pageSize, context);
+		}
+		// Recorded only once everything above succeeded: a failed poll is retried with the same baseline.
+		recordFleet(staticData, query, current.fleet, context.detectedAt);
+		return items.length ? [items] : null;
+	} catch (error) {
+		throw asTriggerError(node, error);
+	}
+}
