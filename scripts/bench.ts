@@ -8,6 +8,8 @@ type Section = { name: string; load: () => Promise<{ run: () => Promise<BenchTab
 
 const sections: Section[] = [
 	{ name: 'agents', load: async () => await import('../bench/agents.bench') },
+	{ name: 'trigger', load: async () => await import('../bench/trigger.bench') },
+	{ name: 'register', load: async () => await import('../bench/register.bench') },
 ];
 
 async function main() {
