@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-wor
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as agent from './actions/agent';
+import * as credential from './actions/credential';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
@@ -25,10 +26,14 @@ export class NetwrixChangeTracker implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Agent', value: 'agent' }],
+				options: [
+					{ name: 'Agent', value: 'agent' },
+					{ name: 'Credential', value: 'credential' },
+				],
 				default: 'agent',
 			},
 			...agent.description,
+			...credential.description,
 		],
 	};
 

@@ -1,26 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { integerInRange } from '../helpers/inputValues';
 import { asItemError } from '../helpers/processItems';
+import { hubClientOptions } from '../helpers/requestOptions';
 import { HubClient, type HubClientOptions } from '../transport/hubClient';
 import { HubReferenceData } from '../transport/lookups';
 import * as agent from './agent';
+import * as credential from './credential';
 import type { OperationExecute } from './node.type';
 
 const resources: Record<string, Record<string, OperationExecute>> = {
 	agent: agent.operations,
+	credential: credential.operations,
 };
 
 /** Timeout and retry settings come from the first item's Options: they apply to the whole run. */
 function clientOptions(context: IExecuteFunctions): HubClientOptions {
-	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
-	const result: HubClientOptions = {};
-	if (options.timeout !== undefined) result.timeoutMs = integerInRange(options.timeout, 'Options › Timeout (Ms)', 1000, 3_600_000);
-	if (options.maxAttempts !== undefined) {
-		result.retry = { maxAttempts: integerInRange(options.maxAttempts, 'Options › Max Attempts', 1, 10) };
-	}
-	return result;
+	return hubClientOptions(context.getNodeParameter('options', 0, {}) as IDataObject);
 }
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

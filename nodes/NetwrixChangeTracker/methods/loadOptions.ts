@@ -52,3 +52,16 @@ export async function getTemplates(this: ILoadOptionsFunctions): Promise<INodePr
 	const names = await fetchTemplateNames(await HubClient.create(this));
 	return names.map((name) => ({ name, value: name })).sort(byName);
 }
+
+/** Keys of the credential type selected in the node (Type field); every key when no single type is selected. */
+export async function getCredentialKeysOfType(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const selected = this.getCurrentNodeParameter('credentialType');
+	const type = typeof selected === 'string' && selected !== 'all' ? selected.toLowerCase() : undefined;
+	const keyed = await fetchCredentialKeys(await HubClient.create(this));
+	const options: INodePropertyOptions[] = [];
+	for (const [keyType, keys] of Object.entries(keyed)) {
+		if (type !== undefined && keyType.toLowerCase() !== type) continue;
+		for (const key of keys) options.push({ name: key, value: key, description: type ? undefined : keyType });
+	}
+	return options.sort(byName);
+}

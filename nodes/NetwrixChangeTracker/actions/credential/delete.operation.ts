@@ -1,0 +1,57 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { credentialKeyField, credentialTypeField } from '../../descriptions/credentialFields.description';
+import { requestOptionFields } from '../../descriptions/requestOptions.description';
+import { processItems } from '../../helpers/processItems';
+import { deleteCredential, getCredential } from '../../transport/credentials';
+import type { HubSession } from '../node.type';
+import { credentialNotFound, readCredentialIdentity } from './credentialInput';
+
+const properties: INodeProperties[] = [
+	credentialTypeField,
+	credentialKeyField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Error If Not Found',
+				name: 'errorIfNotFound',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to fail the item when the credential does not exist. Off: the item succeeds with deleted: false, so a re-run is harmless.',
+			},
+			...requestOptionFields,
+		],
+	},
+];
+
+const displayOptions = { show: { resource: ['credential'], operation: ['delete'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	{ client }: HubSession,
+): Promise<INodeExecutionData[]> {
+	return await processItems(this, items, async (itemIndex) => {
+		const identity = readCredentialIdentity(this, itemIndex);
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		// The Hub answers 204 whether or not the key existed: read first to report what happened.
+		const existing = await getCredential(client, identity, itemIndex);
+		if (existing) await deleteCredential(client, identity, itemIndex);
+		else if (options.errorIfNotFound === true) throw credentialNotFound(this, identity, itemIndex);
+		return {
+			type: existing?.CredentialType ?? identity.type,
+			key: existing?.Key ?? identity.key,
+			deleted: existing !== undefined,
+			...(client.hubLabel ? { hub: client.hubLabel } : {}),
+		};
+	});
+}

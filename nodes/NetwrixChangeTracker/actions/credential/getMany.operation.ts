@@ -1,0 +1,84 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { limitField, returnAllField, simplifyField } from '../../descriptions/common.description';
+import { credentialTypeOptions } from '../../descriptions/credentialFields.description';
+import { requestOptionFields } from '../../descriptions/requestOptions.description';
+import { CREDENTIAL_TYPES } from '../../helpers/credentialFields';
+import { integerInRange, oneOf, optionalText } from '../../helpers/inputValues';
+import { processItems } from '../../helpers/processItems';
+import { credentialOutput } from '../../helpers/redactCredential';
+import { wildcardMatcher } from '../../helpers/wildcard';
+import { listCredentials } from '../../transport/credentials';
+import type { HubSession } from '../node.type';
+
+const ALL_TYPES = 'all';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Type',
+		name: 'credentialType',
+		type: 'options',
+		options: [{ name: 'All', value: ALL_TYPES, description: 'Credentials of every type' }, ...credentialTypeOptions],
+		default: ALL_TYPES,
+		description: 'Which type of credentials to list',
+	},
+	returnAllField,
+	{ ...limitField, description: 'Max number of credentials to return' },
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Key',
+				name: 'key',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Sql*',
+				description: 'Only credentials whose key matches; * stands for any text, case is ignored',
+			},
+		],
+	},
+	simplifyField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...requestOptionFields],
+	},
+];
+
+const displayOptions = { show: { resource: ['credential'], operation: ['getAll'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	{ client }: HubSession,
+): Promise<INodeExecutionData[]> {
+	return await processItems(this, items, async (itemIndex) => {
+		const typeValue = this.getNodeParameter('credentialType', itemIndex, ALL_TYPES);
+		const type = typeValue === ALL_TYPES ? undefined : oneOf(typeValue, 'Type', CREDENTIAL_TYPES);
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? undefined : integerInRange(this.getNodeParameter('limit', itemIndex, 50), 'Limit', 1, 1_000_000);
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const keyPattern = optionalText(filters.key, 'Filters › Key');
+		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+
+		// The Hub lists by type only (no key, no paging); `Unknown` means every type.
+		const listed = await listCredentials(client, type ?? 'Unknown', itemIndex);
+		const keyMatches = keyPattern ? wildcardMatcher(keyPattern) : () => true;
+		const matching = listed.filter(
+			(credential) => (!type || credential.CredentialType.toLowerCase() === type.toLowerCase()) && keyMatches(credential.Key),
+		);
+		return matching
+			.slice(0, limit)
+			.map((credential) => credentialOutput(credential, { simplify, hubLabel: client.hubLabel }));
+	});
+}
