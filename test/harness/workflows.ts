@@ -8,7 +8,7 @@ export const TRIGGER_NODE_TYPE = `${PACKAGE_NAME}.netwrixChangeTrackerTrigger`;
 
 /** A Change Tracker action node as it appears in workflow JSON. */
 export function actionNode(
-	parameters: INodeParameters,
+	parameters: INodeParameters | Record<string, unknown>,
 	options: { name?: string; credentialId?: string; continueOnFail?: boolean } = {},
 ): INode {
 	return {
@@ -17,14 +17,14 @@ export function actionNode(
 		type: ACTION_NODE_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters,
+		parameters: parameters as INodeParameters,
 		credentials: { netwrixChangeTrackerApi: { id: options.credentialId ?? 'ct-cred-1', name: 'Change Tracker Hub' } },
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 }
 
 /** A one-node workflow. */
-export function singleNodeWorkflow(parameters: INodeParameters, options?: Parameters<typeof actionNode>[1]): WorkflowJson {
+export function singleNodeWorkflow(parameters: INodeParameters | Record<string, unknown>, options?: Parameters<typeof actionNode>[1]): WorkflowJson {
 	return { nodes: [actionNode(parameters, options)], connections: {} };
 }
 

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { startHub, type HubEmulator } from '../hub';
 import { CredentialStore, hubCredential, runWorkflow, singleNodeWorkflow } from '../harness';
@@ -8,7 +8,7 @@ import { CredentialStore, hubCredential, runWorkflow, singleNodeWorkflow } from 
  * duplicates a device, and a re-run with "Skip" finishes the job. docs/reliability.md tabulates the outcomes.
  */
 const NODE = 'Change Tracker';
-const register = (ifExists: string, options: IDataObject = {}): INodeParameters => ({
+const register = (ifExists: string, options: IDataObject = {}): Record<string, unknown> => ({
 	resource: 'agent',
 	operation: 'register',
 	proxyAgent: { __rl: true, mode: 'name', value: 'NYC-PRX-0012' },
