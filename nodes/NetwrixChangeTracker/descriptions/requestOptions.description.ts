@@ -20,3 +20,15 @@ export const requestOptionFields: INodeProperties[] = [
 			'Tries per request when the Hub is throttling (429) or temporarily unavailable (502, 503, 504, connection reset), with growing waits that honour Retry-After',
 	},
 ];
+
+/** An operation's Options collection: its own options, then the Hub request settings. */
+export function operationOptions(...options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...options, ...requestOptionFields],
+	};
+}

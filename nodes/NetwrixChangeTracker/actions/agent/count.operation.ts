@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { agentFiltersCollection } from '../../descriptions/agentFilters.description';
-import { requestOptionFields } from '../../descriptions/requestOptions.description';
+import { operationOptions } from '../../descriptions/requestOptions.description';
 import { processItems } from '../../helpers/processItems';
 import { countAgents } from '../../transport/agents';
 import type { HubSession } from '../node.type';
@@ -10,23 +10,13 @@ import { resolveAgentQuery } from './agentQuery';
 
 const properties: INodeProperties[] = [
 	agentFiltersCollection,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Proxy Master',
-				name: 'includeProxyMaster',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to also count the proxy agent when the filters match only devices it proxies',
-			},
-			...requestOptionFields,
-		],
-	},
+	operationOptions({
+			displayName: 'Include Proxy Master',
+			name: 'includeProxyMaster',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to also count the proxy agent when the filters match only devices it proxies',
+		}),
 ];
 
 const displayOptions = { show: { resource: ['agent'], operation: ['count'] } };

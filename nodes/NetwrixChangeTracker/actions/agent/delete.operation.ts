@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { agentToRead } from '../../descriptions/agentLocator.description';
 import { concurrencyOption } from '../../descriptions/concurrency.description';
-import { requestOptionFields } from '../../descriptions/requestOptions.description';
+import { operationOptions } from '../../descriptions/requestOptions.description';
 import { agentDeviceIdOf, parseAgentDeviceId } from '../../helpers/agentDeviceId';
 import { booleanValue, InputError, quote } from '../../helpers/inputValues';
 import { itemConcurrency } from '../../helpers/itemConcurrency';
@@ -14,25 +14,15 @@ import { findAgent, notFoundError, type AgentLocatorValue } from './findAgent';
 
 const properties: INodeProperties[] = [
 	{ ...agentToRead, description: 'The agent or proxied device to delete' },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			concurrencyOption,
-			{
-				displayName: 'Error If Not Found',
-				name: 'errorIfNotFound',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether a device that does not exist or is already deleted fails the item. Off: it is reported as success (notFound or alreadyDeleted), so re-runs are safe.',
-			},
-			...requestOptionFields,
-		],
-	},
+	operationOptions(concurrencyOption,
+		{
+			displayName: 'Error If Not Found',
+			name: 'errorIfNotFound',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether a device that does not exist or is already deleted fails the item. Off: it is reported as success (notFound or alreadyDeleted), so re-runs are safe.',
+		}),
 ];
 
 const displayOptions = { show: { resource: ['agent'], operation: ['delete'] } };

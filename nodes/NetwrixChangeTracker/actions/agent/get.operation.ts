@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { agentToRead } from '../../descriptions/agentLocator.description';
 import { simplifyField } from '../../descriptions/common.description';
-import { requestOptionFields } from '../../descriptions/requestOptions.description';
+import { operationOptions } from '../../descriptions/requestOptions.description';
 import { processItems } from '../../helpers/processItems';
 import { rawAgent, simplifyAgent } from '../../helpers/simplifyAgent';
 import type { HubSession } from '../node.type';
@@ -12,14 +12,7 @@ import { findAgent, notFoundError, type AgentLocatorValue } from './findAgent';
 const properties: INodeProperties[] = [
 	agentToRead,
 	simplifyField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields],
-	},
+	operationOptions(),
 ];
 
 const displayOptions = { show: { resource: ['agent'], operation: ['get'] } };

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { agentFiltersCollection } from '../../descriptions/agentFilters.description';
 import { limitField, returnAllField, simplifyField } from '../../descriptions/common.description';
-import { requestOptionFields } from '../../descriptions/requestOptions.description';
+import { operationOptions } from '../../descriptions/requestOptions.description';
 import {
 	DEFAULT_PAGE_SIZE,
 	limitParameter,
@@ -25,92 +25,82 @@ const properties: INodeProperties[] = [
 	{ ...limitField, description: 'Max number of agents to return' },
 	agentFiltersCollection,
 	simplifyField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Credentials',
-				name: 'includeCredentials',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to add the credential keys each device uses',
-			},
-			{
-				displayName: 'Include Group Details',
-				name: 'includeGroupDetails',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to add the groups each agent belongs to, by display name',
-			},
-			{
-				displayName: 'Include Proxy Master',
-				name: 'includeProxyMaster',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to also return the proxy agent when the filters match only devices it proxies',
-			},
-			{
-				displayName: 'Include Templates',
-				name: 'includeTemplates',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to add the tracking templates applied to each agent',
-			},
-			{
-				displayName: 'Page Concurrency',
-				name: 'pageConcurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_PAGE_CONCURRENCY },
-				default: 1,
-				description: `With Return All, how many pages to request at once (1 to ${MAX_PAGE_CONCURRENCY}). Higher is faster on a distant Hub but loads it more.`,
-			},
-			{
-				displayName: 'Page Size',
-				name: 'pageSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
-				default: DEFAULT_PAGE_SIZE,
-				description: `Agents per request (1 to ${MAX_PAGE_SIZE}). The Hub may return fewer per page; paging copes with that.`,
-			},
-			{
-				displayName: 'Sort',
-				name: 'sort',
-				type: 'fixedCollection',
-				default: {},
-				placeholder: 'Add Sort',
-				options: [
-					{
-						displayName: 'Sort',
-						name: 'value',
-						values: [
-							{
-								displayName: 'Field',
-								name: 'field',
-								type: 'options',
-								options: SORT_FIELDS.map((field) => ({ name: field, value: field })),
-								default: 'Name',
-							},
-							{
-								displayName: 'Direction',
-								name: 'direction',
-								type: 'options',
-								options: [
-									{ name: 'Ascending', value: 'ASC' },
-									{ name: 'Descending', value: 'DESC' },
-								],
-								default: 'ASC',
-							},
-						],
-					},
-				],
-			},
-			...requestOptionFields,
-		],
-	},
+	operationOptions({
+			displayName: 'Include Credentials',
+			name: 'includeCredentials',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to add the credential keys each device uses',
+		},
+		{
+			displayName: 'Include Group Details',
+			name: 'includeGroupDetails',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to add the groups each agent belongs to, by display name',
+		},
+		{
+			displayName: 'Include Proxy Master',
+			name: 'includeProxyMaster',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to also return the proxy agent when the filters match only devices it proxies',
+		},
+		{
+			displayName: 'Include Templates',
+			name: 'includeTemplates',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to add the tracking templates applied to each agent',
+		},
+		{
+			displayName: 'Page Concurrency',
+			name: 'pageConcurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_PAGE_CONCURRENCY },
+			default: 1,
+			description: `With Return All, how many pages to request at once (1 to ${MAX_PAGE_CONCURRENCY}). Higher is faster on a distant Hub but loads it more.`,
+		},
+		{
+			displayName: 'Page Size',
+			name: 'pageSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
+			default: DEFAULT_PAGE_SIZE,
+			description: `Agents per request (1 to ${MAX_PAGE_SIZE}). The Hub may return fewer per page; paging copes with that.`,
+		},
+		{
+			displayName: 'Sort',
+			name: 'sort',
+			type: 'fixedCollection',
+			default: {},
+			placeholder: 'Add Sort',
+			options: [
+				{
+					displayName: 'Sort',
+					name: 'value',
+					values: [
+						{
+							displayName: 'Field',
+							name: 'field',
+							type: 'options',
+							options: SORT_FIELDS.map((field) => ({ name: field, value: field })),
+							default: 'Name',
+						},
+						{
+							displayName: 'Direction',
+							name: 'direction',
+							type: 'options',
+							options: [
+								{ name: 'Ascending', value: 'ASC' },
+								{ name: 'Descending', value: 'DESC' },
+							],
+							default: 'ASC',
+						},
+					],
+				},
+			],
+		}),
 ];
 
 const displayOptions = { show: { resource: ['agent'], operation: ['getAll'] } };

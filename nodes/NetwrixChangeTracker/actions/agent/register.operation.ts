@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { agentLocator } from '../../descriptions/agentLocator.description';
 import { simplifyField } from '../../descriptions/common.description';
 import { concurrencyOption } from '../../descriptions/concurrency.description';
-import { requestOptionFields } from '../../descriptions/requestOptions.description';
+import { operationOptions } from '../../descriptions/requestOptions.description';
 import { oneOf } from '../../helpers/inputValues';
 import { itemConcurrency } from '../../helpers/itemConcurrency';
 import { processItems } from '../../helpers/processItems';
@@ -198,14 +198,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption, ...requestOptionFields],
-	},
+	operationOptions(concurrencyOption),
 ];
 
 const displayOptions = { show: { resource: ['agent'], operation: ['register'] } };

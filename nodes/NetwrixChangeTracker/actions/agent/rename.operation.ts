@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { agentToRead } from '../../descriptions/agentLocator.description';
 import { concurrencyOption } from '../../descriptions/concurrency.description';
-import { requestOptionFields } from '../../descriptions/requestOptions.description';
+import { operationOptions } from '../../descriptions/requestOptions.description';
 import { agentDeviceIdOf } from '../../helpers/agentDeviceId';
 import { requiredText } from '../../helpers/inputValues';
 import { itemConcurrency } from '../../helpers/itemConcurrency';
@@ -23,14 +23,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. LON-SW-0042',
 		description: 'The device name the Hub shows from now on',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption, ...requestOptionFields],
-	},
+	operationOptions(concurrencyOption),
 ];
 
 const displayOptions = { show: { resource: ['agent'], operation: ['rename'] } };

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { agentToRead } from '../../descriptions/agentLocator.description';
 import { concurrencyOption } from '../../descriptions/concurrency.description';
-import { requestOptionFields } from '../../descriptions/requestOptions.description';
+import { operationOptions } from '../../descriptions/requestOptions.description';
 import { agentDeviceIdOf } from '../../helpers/agentDeviceId';
 import { itemConcurrency } from '../../helpers/itemConcurrency';
 import { processItems } from '../../helpers/processItems';
@@ -13,14 +13,7 @@ import { findAgent, notFoundError, type AgentLocatorValue } from './findAgent';
 
 const properties: INodeProperties[] = [
 	{ ...agentToRead, description: 'The soft-deleted agent or proxied device to bring back' },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption, ...requestOptionFields],
-	},
+	operationOptions(concurrencyOption),
 ];
 
 const displayOptions = { show: { resource: ['agent'], operation: ['restore'] } };

@@ -9,7 +9,7 @@ import {
 	credentialTypeField,
 	inputModeField,
 } from '../../descriptions/credentialFields.description';
-import { requestOptionFields } from '../../descriptions/requestOptions.description';
+import { operationOptions } from '../../descriptions/requestOptions.description';
 import { mergeForUpdate } from '../../helpers/credentialFields';
 import { processItems } from '../../helpers/processItems';
 import { credentialOutput } from '../../helpers/redactCredential';
@@ -58,14 +58,7 @@ const properties: INodeProperties[] = [
 		description: 'What to do when a credential of this type and key already exists',
 	},
 	simplifyField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields],
-	},
+	operationOptions(),
 ];
 
 const displayOptions = { show: { resource: ['credential'], operation: ['create'] } };

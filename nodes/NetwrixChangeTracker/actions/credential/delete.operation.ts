@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { credentialKeyField, credentialTypeField } from '../../descriptions/credentialFields.description';
-import { requestOptionFields } from '../../descriptions/requestOptions.description';
+import { operationOptions } from '../../descriptions/requestOptions.description';
 import { processItems } from '../../helpers/processItems';
 import { deleteCredential, getCredential } from '../../transport/credentials';
 import type { HubSession } from '../node.type';
@@ -11,24 +11,14 @@ import { credentialNotFound, readCredentialIdentity } from './credentialInput';
 const properties: INodeProperties[] = [
 	credentialTypeField,
 	credentialKeyField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Error If Not Found',
-				name: 'errorIfNotFound',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to fail the item when the credential does not exist. Off: the item succeeds with deleted: false, so a re-run is harmless.',
-			},
-			...requestOptionFields,
-		],
-	},
+	operationOptions({
+			displayName: 'Error If Not Found',
+			name: 'errorIfNotFound',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to fail the item when the credential does not exist. Off: the item succeeds with deleted: false, so a re-run is harmless.',
+		}),
 ];
 
 const displayOptions = { show: { resource: ['credential'], operation: ['delete'] } };

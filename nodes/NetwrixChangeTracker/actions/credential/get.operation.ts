@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { simplifyField } from '../../descriptions/common.description';
 import { credentialKeyField, credentialTypeField } from '../../descriptions/credentialFields.description';
-import { requestOptionFields } from '../../descriptions/requestOptions.description';
+import { operationOptions } from '../../descriptions/requestOptions.description';
 import { processItems } from '../../helpers/processItems';
 import { credentialOutput } from '../../helpers/redactCredential';
 import { getCredential } from '../../transport/credentials';
@@ -14,14 +14,7 @@ const properties: INodeProperties[] = [
 	credentialTypeField,
 	credentialKeyField,
 	simplifyField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields],
-	},
+	operationOptions(),
 ];
 
 const displayOptions = { show: { resource: ['credential'], operation: ['get'] } };

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { limitField, returnAllField, simplifyField } from '../../descriptions/common.description';
 import { credentialTypeOptions } from '../../descriptions/credentialFields.description';
-import { requestOptionFields } from '../../descriptions/requestOptions.description';
+import { operationOptions } from '../../descriptions/requestOptions.description';
 import { CREDENTIAL_TYPES } from '../../helpers/credentialFields';
 import { integerInRange, oneOf, optionalText } from '../../helpers/inputValues';
 import { processItems } from '../../helpers/processItems';
@@ -43,14 +43,7 @@ const properties: INodeProperties[] = [
 		],
 	},
 	simplifyField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields],
-	},
+	operationOptions(),
 ];
 
 const displayOptions = { show: { resource: ['credential'], operation: ['getAll'] } };

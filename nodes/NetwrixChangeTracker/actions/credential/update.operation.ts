@@ -11,7 +11,7 @@ import {
 	credentialTypeOptions,
 	inputModeField,
 } from '../../descriptions/credentialFields.description';
-import { requestOptionFields } from '../../descriptions/requestOptions.description';
+import { operationOptions } from '../../descriptions/requestOptions.description';
 import { mergeForUpdate } from '../../helpers/credentialFields';
 import { InputError } from '../../helpers/inputValues';
 import { processItems } from '../../helpers/processItems';
@@ -67,14 +67,7 @@ const properties: INodeProperties[] = [
 			'The new values, as fields of the Hub Credentials object; fields left out keep their value, and so do Parameters left out. CredentialType and Key here rename or retype the credential.',
 	},
 	simplifyField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields],
-	},
+	operationOptions(),
 ];
 
 const displayOptions = { show: { resource: ['credential'], operation: ['update'] } };
