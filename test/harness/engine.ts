@@ -14,6 +14,7 @@ import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import { CredentialStore } from './credentialStore';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { loadPackage } from './packageLoader';
+import { expectNoCredentialSecrets } from './secrets';
 
 export interface WorkflowJson {
 	name?: string;
@@ -54,7 +55,7 @@ let executionCounter = 0;
 export function createAdditionalData(
 	credentialsHelper: TestCredentialsHelper,
 	hooks: ExecutionLifecycleHooks | undefined,
-	executionId: string,
+	executionId: string | undefined,
 ): IWorkflowExecuteAdditionalData {
 	return {
 		hooks,
@@ -143,6 +144,8 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 
 	const runData = run.data.resultData.runData;
 	const items = (name: string) => runData[name]?.[0]?.data?.main?.[0] ?? [];
+	const serialized = JSON.stringify(run);
+	expectNoCredentialSecrets(serialized, options.store);
 	const runError = run.data.resultData.error as
 		| { message: string; description?: string | null; node?: { name: string } }
 		| undefined;
@@ -158,7 +161,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 			const error = runData[name]?.[0]?.error;
 			return error ? { message: error.message, description: error.description } : undefined;
 		},
-		serialized: JSON.stringify(run),
+		serialized,
 		logins: credentialsHelper.preAuthenticationCalls,
 	};
 }

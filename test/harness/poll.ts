@@ -1,7 +1,6 @@
 import type {
 	IDataObject,
 	INodeExecutionData,
-	IWorkflowExecuteAdditionalData,
 	WorkflowActivateMode,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
@@ -9,8 +8,9 @@ import { PollContext, TriggersAndPollers } from 'n8n-core';
 
 import type { CredentialStore } from './credentialStore';
 import { TestCredentialsHelper } from './credentialsHelper';
-import type { WorkflowJson } from './engine';
+import { createAdditionalData, type WorkflowJson } from './engine';
 import { loadPackage } from './packageLoader';
+import { expectNoCredentialSecrets } from './secrets';
 
 /**
  * The workflow's static data as n8n's database keeps it between polls: saved (as JSON) only when a poll changed it,
@@ -64,19 +64,7 @@ export async function runPoll(workflowJson: WorkflowJson, nodeName: string, opti
 	const node = workflow.getNode(nodeName);
 	if (!node) throw new Error(`No node named "${nodeName}" in the workflow`);
 
-	const additionalData = {
-		credentialsHelper,
-		executionId: undefined,
-		variables: {},
-		currentNodeExecutionIndex: 0,
-		logAiEvent: () => {},
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = createAdditionalData(credentialsHelper, undefined, undefined);
 	const context = new PollContext(workflow, node, additionalData, mode, options.activation ?? (mode === 'manual' ? 'manual' : 'activate'));
 
 	let data: INodeExecutionData[][] | null = null;
@@ -96,6 +84,7 @@ export async function runPoll(workflowJson: WorkflowJson, nodeName: string, opti
 		options.staticData.data = saved;
 		options.staticData.saves++;
 	}
+	expectNoCredentialSecrets(JSON.stringify({ data, error, staticData: options.staticData.data }), options.store);
 	return {
 		data,
 		json: data?.[0]?.map((item) => item.json) ?? [],
