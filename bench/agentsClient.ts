@@ -63,7 +63,7 @@ async function nodeRun(job: ClientJob): Promise<number> {
 			filters: { includeDeleted: true },
 			options: { pageSize: job.pageSize, pageConcurrency: job.concurrency },
 		}),
-		{ store },
+		{ store, skipLeakScan: true },
 	);
 	if (run.status !== 'success') throw new Error(run.error?.message ?? 'run failed');
 	return run.items('Change Tracker').length;

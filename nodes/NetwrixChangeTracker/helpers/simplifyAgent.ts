@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { AgentsRankedResponse, DeviceReportDetail } from '../transport/schemas';
+import type { AgentDevice, AgentsRankedResponse, DeviceReportDetail } from '../transport/schemas';
 import { agentDeviceIdOf } from './agentDeviceId';
 
 /** Per-device lists from one agentsRanked answer, keyed by "agentId,deviceId", built once per page (O(n)). */
@@ -52,7 +52,11 @@ function withHub(hubLabel: string): IDataObject {
 }
 
 /** One flat item per agent: what reports, IF nodes and tickets need, with names instead of internal keys. */
-export function simplifyAgent(agent: DeviceReportDetail, joins: AgentJoins, hubLabel: string): IDataObject {
+export function simplifyAgent(
+	agent: DeviceReportDetail,
+	joins: AgentJoins,
+	hubLabel: string,
+): IDataObject & { agentDeviceId: string } {
 	const id = agentDeviceIdOf(agent.AgentDevice);
 	const groupIds = joins.groupsByDevice.get(id) ?? [];
 	const templates = joins.templatesByDevice.get(id) ?? [];
@@ -89,7 +93,11 @@ export function simplifyAgent(agent: DeviceReportDetail, joins: AgentJoins, hubL
 }
 
 /** Simplify off: the Hub's DeviceReportDetail, with the joined lists attached. */
-export function rawAgent(agent: DeviceReportDetail, joins: AgentJoins, hubLabel: string): IDataObject {
+export function rawAgent(
+	agent: DeviceReportDetail,
+	joins: AgentJoins,
+	hubLabel: string,
+): IDataObject & { AgentDevice: AgentDevice } {
 	const id = agentDeviceIdOf(agent.AgentDevice);
 	const extra: IDataObject = {};
 	const groups = joins.groupsByDevice.get(id);
@@ -100,5 +108,5 @@ export function rawAgent(agent: DeviceReportDetail, joins: AgentJoins, hubLabel:
 	if (templates) extra.ConfigTemplates = templates;
 	const credentials = joins.credentialsByDevice.get(id);
 	if (credentials) extra.CredentialKeys = credentials;
-	return { ...(agent as IDataObject), ...extra, ...(hubLabel ? { Hub: hubLabel } : {}) };
+	return { ...agent, ...extra, ...(hubLabel ? { Hub: hubLabel } : {}) } as IDataObject & { AgentDevice: AgentDevice };
 }

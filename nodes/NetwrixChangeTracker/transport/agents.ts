@@ -4,7 +4,7 @@ import { agentDeviceIdOf } from '../helpers/agentDeviceId';
 import { addJoins, emptyJoins, type AgentJoins } from '../helpers/simplifyAgent';
 import type { HubClient } from './hubClient';
 import { collectPages } from './paging';
-import { agentsRankedCompactSchema, agentsRankedResponseSchema, type DeviceReportDetail } from './schemas';
+import { agentsRankedCompactSchema, agentsRankedResponseSchema, type AgentDevice, type DeviceReportDetail } from './schemas';
 
 export interface AgentListRequest {
 	deviceFilter: IDataObject;
@@ -41,24 +41,30 @@ function baseBody(request: Omit<AgentListRequest, 'pageSize'>): IDataObject {
 	return body;
 }
 
+/** What a walk's output items look like: simplified (agentDeviceId) or the Hub's record (AgentDevice). */
+type AgentItem = { agentDeviceId: string } | { AgentDevice: AgentDevice };
+
+function keyOf(item: AgentItem): string {
+	return 'agentDeviceId' in item ? item.agentDeviceId : agentDeviceIdOf(item.AgentDevice);
+}
+
 /**
  * Agents matching a DeviceFilter (POST /agentsRanked), every page or up to a limit. Each page is turned into
  * output right away (`shape`, with the groups/templates/credentials joined so far), so a walk over a large
  * fleet never holds more than one page of Hub records.
  */
-export async function walkAgents<T>(
+export async function walkAgents<T extends AgentItem>(
 	client: HubClient,
 	request: AgentListRequest,
 	shape: (agent: DeviceReportDetail, joins: AgentJoins) => T,
 ): Promise<T[]> {
 	const joins = emptyJoins();
 	const body = baseBody(request);
-	const keys = new WeakMap<object, string>();
 	return await collectPages<T>({
 		pageSize: request.pageSize,
 		limit: request.limit,
 		concurrency: request.concurrency,
-		keyOf: (item) => keys.get(item as object) ?? '',
+		keyOf,
 		fetchPage: async (skip, take) => {
 			const page = await client.request({
 				endpoint: '/agentsRanked',
@@ -71,9 +77,7 @@ export async function walkAgents<T>(
 			const items: T[] = [];
 			for (const agent of rows) {
 				if (!request.includeDeleted && agent.Deleted === true) continue;
-				const item = shape(agent, joins);
-				keys.set(item as object, agentDeviceIdOf(agent.AgentDevice));
-				items.push(item);
+				items.push(shape(agent, joins));
 			}
 			return { items, rowCount: rows.length, total: page.Total };
 		},

@@ -120,7 +120,6 @@ export async function execute(
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
 		const query = await resolveAgentQuery(filters, reference);
-		const shape = simplify ? simplifyAgent : rawAgent;
 		const request = {
 			deviceFilter: query.deviceFilter,
 			includeDeleted: query.includeDeleted,
@@ -135,6 +134,7 @@ export async function execute(
 			itemIndex,
 			compact: simplify,
 		};
-		return await walkAgents(client, request, (agent, joins) => shape(agent, joins, client.hubLabel));
+		if (simplify) return await walkAgents(client, request, (agent, joins) => simplifyAgent(agent, joins, client.hubLabel));
+		return await walkAgents(client, request, (agent, joins) => rawAgent(agent, joins, client.hubLabel));
 	});
 }
