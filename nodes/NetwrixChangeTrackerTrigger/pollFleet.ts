@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { resolveAgentQuery } from '../NetwrixChangeTracker/actions/agent/agentQuery';
 import { pageConcurrencyOption, pageSizeOption } from '../NetwrixChangeTracker/helpers/agentOptions';
-import { InputError, oneOf, toList } from '../NetwrixChangeTracker/helpers/inputValues';
+import { InputError, oneOf, optionalBoolean, toList } from '../NetwrixChangeTracker/helpers/inputValues';
 import { hubClientOptions } from '../NetwrixChangeTracker/helpers/requestOptions';
 import { simplifyAgent } from '../NetwrixChangeTracker/helpers/simplifyAgent';
 import { HubClient } from '../NetwrixChangeTracker/transport/hubClient';
@@ -116,7 +116,7 @@ export async function pollFleet(this: IPollFunctions): Promise<INodeExecutionDat
 		const staticData = this.getWorkflowStaticData('node');
 		const query = queryFingerprint(client.hubUrl.api, deviceFilter);
 		const previous = recordedFleet(staticData, query);
-		const emitCurrent = !previous && options.emitOnFirstRun === true;
+		const emitCurrent = !previous && optionalBoolean(options.emitOnFirstRun, 'Options › Emit Current Agents on First Run', false);
 		const pageSize = pageSizeOption(options);
 		const current = await readFleet(client, deviceFilter, {
 			pageSize,

@@ -1,7 +1,7 @@
 /**
  * Selects and orders devices for /agentsRanked: DeviceFilter (§3.3), IncludeMasterInFilter, GenericFilters and Sort.
  * The full ordered result is cached per (query, store version) so that walking 100,000 devices page by page
- * costs O(page) per request after the first one.
+ * costs O(page) per request after the first one, and a second walk of the same query costs O(page) throughout.
  */
 import { compileGenericFilters, readPath, resolverFor, sortRows, type PagingQueryFilter } from './paging';
 import type { DeviceFilterInput } from './schemas';
@@ -42,12 +42,12 @@ export class DeviceQueryCache {
 }
 
 /**
- * Every matching device in result order. A first page (no Skip) always recomputes, so changes made to records
- * directly, without a store helper, show up from the next walk on.
+ * Every matching device in result order, recomputed only when the store changed: records changed directly must be
+ * followed by store.touch(), as the serialised devices (deviceWire.ts) are cached per store version too.
  */
 export function queryDevices(store: HubStore, query: DeviceQuery, cache: DeviceQueryCache): DeviceRecord[] {
 	const key = JSON.stringify([query.DeviceFilter, query.IncludeMasterInFilter, query.GenericFilters, query.GenericFilterLogic, query.Sort]);
-	const cached = (query.Skip ?? 0) > 0 ? cache.get(key, store.version) : undefined;
+	const cached = cache.get(key, store.version);
 	if (cached) return cached;
 	const rows = selectDevices(store, query);
 	cache.set(key, store.version, rows);

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { DeviceQueryCache } from './deviceQuery';
+import { DeviceWireCache } from './deviceWire';
 import { FaultInjector } from './faults';
 import { RequestLog } from './requestLog';
 import type { HubState } from './routes/route';
@@ -30,13 +31,15 @@ export async function startHub(options: HubOptions = {}): Promise<HubEmulator> {
 	const makeFixture = (): HubFixture => (options.fixture ? structuredClone(options.fixture) : generateFixture(seed, options.agents ?? DEFAULT_AGENTS));
 	const users = (options.users ?? DEFAULT_USERS).map((user) => ({ ...user, permissions: [...user.permissions] }));
 	const sessionTimeoutMinutes = options.sessionTimeoutMinutes ?? 20;
+	const store = new HubStore(makeFixture(), users, seed);
 	const hub: HubState = {
 		settings: { takeCap: options.takeCap ?? DEFAULT_TAKE_CAP, sessionTimeoutMinutes, users },
-		store: new HubStore(makeFixture(), users, seed),
+		store,
 		sessions: new SessionStore(sessionTimeoutMinutes * 60_000, options.sessionMaxCalls),
 		lockout: new AccountLockout(options.lockout ?? { maxAttempts: 3, minutes: 10 }),
 		log: new RequestLog(),
 		queryCache: new DeviceQueryCache(),
+		wire: new DeviceWireCache(store),
 	};
 	const faults = new FaultInjector();
 	const tls = options.tls ?? false;
@@ -63,7 +66,11 @@ export async function startHub(options: HubOptions = {}): Promise<HubEmulator> {
 			hub.sessions.clear();
 			hub.lockout.clear();
 			hub.queryCache.clear();
-			if (reseed) hub.store.load(makeFixture());
+			// Serialised devices stay valid across resets (they follow store.version); a reseed replaces every record.
+			if (reseed) {
+				hub.wire.clear();
+				hub.store.load(makeFixture());
+			}
 		},
 		expireAllSessions: () => hub.sessions.clear(),
 		close: () =>

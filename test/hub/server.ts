@@ -122,10 +122,10 @@ function send(response: ServerResponse, reply: Reply): void {
 		response.writeHead(reply.status, headers).end();
 		return;
 	}
-	const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+	const bytes = Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
 	headers['Content-Type'] = reply.contentType ?? 'application/json; charset=utf-8';
-	headers['Content-Length'] = String(Buffer.byteLength(text));
-	response.writeHead(reply.status, headers).end(text);
+	headers['Content-Length'] = String(bytes.length);
+	response.writeHead(reply.status, headers).end(bytes);
 }
 
 /** INFERENCES.sessionCarriers: X-ss-id header first, then the ss-id cookie, then ss-pid for permanent sessions. */

@@ -124,6 +124,9 @@ export function credentialFromFields(values: IDataObject, purpose: CredentialPur
 	for (const [index, entry] of additionalParameterEntries(values.additionalParameters).entries()) {
 		const field = `Additional Parameters › Parameter ${index + 1}`;
 		const name = requiredText(entry.name, `${field} › Name`, 256);
+		if (name === '__proto__') {
+			throw new InputError(`${field} › Name`, `"${name}" is not a parameter name`, 'Use the name of a Hub credential parameter, e.g. EnablePassword');
+		}
 		// Values are password fields: whatever they hold is treated as a secret.
 		const value = secretValue(entry.value, `${field} › Value`, purpose);
 		if (value === undefined) continue;
@@ -184,6 +187,13 @@ function invalidJson(error: unknown): InputError {
 
 function parseJsonText(value: unknown): unknown {
 	if (value !== null && typeof value === 'object') return value;
+	if (value !== undefined && value !== null && typeof value !== 'string') {
+		throw new InputError(
+			JSON_FIELD,
+			`is not JSON text or an object (it is a ${typeof value})`,
+			'Enter the credential as a JSON object, or give an object with an expression',
+		);
+	}
 	if (typeof value !== 'string' || value.trim() === '') {
 		throw new InputError(
 			JSON_FIELD,
@@ -201,7 +211,8 @@ function parseJsonText(value: unknown): unknown {
 /** The Hub binds names case-insensitively; so does the node. Null means "not given". */
 function canonicalNames(value: unknown): unknown {
 	if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-	const result: Record<string, unknown> = {};
+	// No prototype: a "__proto__" key stays an ordinary (and unknown) field instead of supplying inherited ones.
+	const result = Object.create(null) as Record<string, unknown>;
 	for (const [name, fieldValue] of Object.entries(value)) {
 		if (fieldValue === null) continue;
 		result[JSON_FIELD_NAMES.find((known) => sameName(known, name)) ?? name] = fieldValue;
@@ -244,7 +255,7 @@ export function credentialFromJson(value: unknown, purpose: CredentialPurpose): 
 		if (!type) throw new InputError(JSON_FIELD, 'CredentialType is not a credential type', `Use one of: ${CREDENTIAL_TYPES.join(', ')}`);
 		body.CredentialType = type;
 	}
-	const key = json.Key?.trim();
+	const key = optionalText(json.Key, `${JSON_FIELD} › Key`);
 	if (key) body.Key = key;
 	if (purpose === 'create') {
 		if (!body.CredentialType) throw new InputError(JSON_FIELD, 'CredentialType is missing', `Add "CredentialType": one of ${CREDENTIAL_TYPES.join(', ')}`);

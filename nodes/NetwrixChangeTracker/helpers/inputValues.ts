@@ -13,8 +13,19 @@ const MAX_TEXT = 1024;
 
 /** Shortens what we echo back, so a pasted blob does not flood the error. */
 export function quote(value: unknown): string {
-	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	let text: string;
+	try {
+		// JSON.stringify gives undefined for undefined (and functions) and throws for circular values.
+		text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+	} catch {
+		text = Object.prototype.toString.call(value);
+	}
 	return `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
+}
+
+/** No value at all: nothing given, or an expression that produced null, undefined or only spaces. */
+function isEmpty(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
 export function toList(value: unknown, field: string, separators = /[;\n\r]+/): string[] {
@@ -55,6 +66,7 @@ export function requiredText(value: unknown, field: string, maxLength = MAX_TEXT
 }
 
 export function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
+	if (isEmpty(value)) throw new InputError(field, 'is empty', `Use one of: ${allowed.join(', ')}`);
 	const text = typeof value === 'string' ? value.trim() : value;
 	const match = allowed.find((option) => typeof text === 'string' && option.toLowerCase() === text.toLowerCase());
 	if (!match) {
@@ -64,6 +76,7 @@ export function oneOf<T extends string>(value: unknown, field: string, allowed: 
 }
 
 export function integerInRange(value: unknown, field: string, min: number, max: number): number {
+	if (isEmpty(value)) throw new InputError(field, 'is empty', `Enter a whole number from ${min} to ${max}`);
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isInteger(number)) {
 		throw new InputError(field, `${quote(value)} is not a whole number`, `Enter a whole number from ${min} to ${max}`);
@@ -76,6 +89,12 @@ export function integerInRange(value: unknown, field: string, min: number, max: 
 
 export function booleanValue(value: unknown, field: string): boolean {
 	if (typeof value === 'boolean') return value;
+	if (isEmpty(value)) throw new InputError(field, 'is empty', 'Use true or false');
 	if (value === 'true' || value === 'false') return value === 'true';
 	throw new InputError(field, `${quote(value)} is not true or false`, 'Use true or false');
+}
+
+/** A switch inside an Options collection: absent means its default. */
+export function optionalBoolean(value: unknown, field: string, defaultValue: boolean): boolean {
+	return value === undefined ? defaultValue : booleanValue(value, field);
 }

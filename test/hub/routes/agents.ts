@@ -1,11 +1,11 @@
 /** /agentsRanked (§3): devices matching a DeviceFilter, paged, with optional group, template and credential details. */
 import { BASE_DATE_MS } from '../catalog';
 import { queryDevices } from '../deviceQuery';
+import { JsonObjectWriter, type DeviceValue } from '../deviceWire';
 import { pageOf } from '../paging';
 import { GetAgentsRankedRequest } from '../schemas';
 import type { HubStore } from '../store';
 import type { DeviceRecord } from '../types';
-import { toDeviceReportDetail } from '../views';
 import { RESPONSE_VERSION, ok, route } from './route';
 
 const STATS_PERIOD_START = new Date(BASE_DATE_MS - 24 * 3600 * 1000).toISOString();
@@ -20,21 +20,26 @@ export const agentsRanked = route({
 		const matching = queryDevices(hub.store, dto, hub.queryCache);
 		// INFERENCES.countOnly
 		const page = dto.CountOnly ? { rows: [], total: matching.length } : pageOf(matching, dto.Skip, dto.Take, hub.settings.takeCap);
-		return ok({
-			...(dto.GetRelatedCredentials && { AgentCredentials: page.rows.map(agentCredential) }),
-			...(dto.GetAgentGroupDetails && { AgentGroups: page.rows.map(agentGroups), GroupsLookup: groupsLookup(hub.store, page.rows) }),
-			...(dto.GetRelatedTemplates && { TemplatesLookup: templatesLookup(hub.store, page.rows) }),
-			...(dto.GetRelatedPlannedChanges && { AgentPlannedChangeStatuses: [] }),
-			Agents: page.rows.map((device) => toDeviceReportDetail(device, hub.store)),
-			...(dto.GetRelatedTemplates && { AgentTemplates: page.rows.map(agentTemplates) }),
-			ResultsGeneratedAtUtc: new Date().toISOString(),
-			StatsPeriod: 20250115,
-			StatsPeriodStartUtc: STATS_PERIOD_START,
-			StatsPeriodEndUtc: STATS_PERIOD_END,
-			Total: page.total,
-			Returned: page.rows.length,
-			Version: RESPONSE_VERSION,
-		});
+		// Devices come serialised from the wire cache; the body reads exactly as JSON.stringify of the response would.
+		const entries = (value: DeviceValue) => page.rows.map((device) => hub.wire.entry(device, value));
+		const body = new JsonObjectWriter();
+		if (dto.GetRelatedCredentials) body.array('AgentCredentials', entries(agentCredential));
+		if (dto.GetAgentGroupDetails) body.array('AgentGroups', entries(agentGroups)).value('GroupsLookup', groupsLookup(hub.store, page.rows));
+		if (dto.GetRelatedTemplates) body.value('TemplatesLookup', templatesLookup(hub.store, page.rows));
+		if (dto.GetRelatedPlannedChanges) body.value('AgentPlannedChangeStatuses', []);
+		body.array('Agents', page.rows.map((device) => hub.wire.detail(device)));
+		if (dto.GetRelatedTemplates) body.array('AgentTemplates', entries(agentTemplates));
+		return ok(
+			body
+				.value('ResultsGeneratedAtUtc', new Date().toISOString())
+				.value('StatsPeriod', 20250115)
+				.value('StatsPeriodStartUtc', STATS_PERIOD_START)
+				.value('StatsPeriodEndUtc', STATS_PERIOD_END)
+				.value('Total', page.total)
+				.value('Returned', page.rows.length)
+				.value('Version', RESPONSE_VERSION)
+				.toBuffer(),
+		);
 	},
 });
 
@@ -51,11 +56,19 @@ const agentCredential = (device: DeviceRecord) => ({
 
 /** Key → display name of every group the page's devices belong to. */
 function groupsLookup(store: HubStore, devices: DeviceRecord[]) {
-	const names = new Set(devices.flatMap((device) => device.GroupNames));
-	return [...names].map((name) => ({ Key: name, Value: store.findGroup(name)?.DisplayName ?? name }));
+	return [...distinct(devices, (device) => device.GroupNames)].map((name) => ({ Key: name, Value: store.findGroup(name)?.DisplayName ?? name }));
 }
 
 function templatesLookup(store: HubStore, devices: DeviceRecord[]) {
-	const names = new Set(devices.flatMap((device) => device.TemplateNames));
-	return [...names].map((name) => ({ Key: name, Value: store.templates.find((template) => template.Name === name)?.DisplayName ?? name }));
+	return [...distinct(devices, (device) => device.TemplateNames)].map((name) => ({
+		Key: name,
+		Value: store.templates.find((template) => template.Name === name)?.DisplayName ?? name,
+	}));
+}
+
+/** The names of a page's devices, in first-seen order, without building one big array. */
+function distinct(devices: DeviceRecord[], namesOf: (device: DeviceRecord) => string[]): Set<string> {
+	const names = new Set<string>();
+	for (const device of devices) for (const name of namesOf(device)) names.add(name);
+	return names;
 }

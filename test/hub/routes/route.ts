@@ -1,6 +1,7 @@
 /** What a route is, and what a route handler gets to work with. */
 import type { ZodTypeAny, z } from 'zod';
 import type { DeviceQueryCache } from '../deviceQuery';
+import type { DeviceWireCache } from '../deviceWire';
 import type { RequestLog } from '../requestLog';
 import type { AccountLockout, Session, SessionStore } from '../sessions';
 import type { HubStore } from '../store';
@@ -20,6 +21,7 @@ export interface HubState {
 	lockout: AccountLockout;
 	log: RequestLog;
 	queryCache: DeviceQueryCache;
+	wire: DeviceWireCache;
 }
 
 export interface RouteCall<Dto> {
@@ -32,6 +34,7 @@ export interface RouteCall<Dto> {
 
 export interface Reply {
 	status: number;
+	/** Serialised as JSON; a string or Buffer is sent as is. */
 	body?: unknown;
 	cookies?: string[];
 	headers?: Record<string, string>;

@@ -7,6 +7,7 @@ import { processItems } from '../../helpers/processItems';
 import { countAgents } from '../../transport/agents';
 import type { HubSession } from '../node.type';
 import { resolveAgentQuery } from './agentQuery';
+import { optionalBoolean } from '../../helpers/inputValues';
 
 const properties: INodeProperties[] = [
 	agentFiltersCollection,
@@ -35,7 +36,7 @@ export async function execute(
 		const total = await countAgents(client, {
 			deviceFilter: query.deviceFilter,
 			includeDeleted: query.includeDeleted,
-			includeProxyMaster: options.includeProxyMaster === true,
+			includeProxyMaster: optionalBoolean(options.includeProxyMaster, 'Options › Include Proxy Master', false),
 			itemIndex,
 		});
 		return { ...(client.hubLabel ? { hub: client.hubLabel } : {}), total };

@@ -8,6 +8,7 @@ import { processItems } from '../../helpers/processItems';
 import { rawAgent, simplifyAgent } from '../../helpers/simplifyAgent';
 import type { HubSession } from '../node.type';
 import { findAgent, notFoundError, type AgentLocatorValue } from './findAgent';
+import { booleanValue } from '../../helpers/inputValues';
 
 const properties: INodeProperties[] = [
 	agentToRead,
@@ -26,7 +27,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await processItems(this, items, async (itemIndex) => {
 		const locator = this.getNodeParameter('agent', itemIndex) as AgentLocatorValue;
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+		const simplify = booleanValue(this.getNodeParameter('simplify', itemIndex, true), 'Simplify');
 		const found = await findAgent(client, locator, 'Agent', itemIndex);
 		if (!found) throw notFoundError('Agent', locator);
 		return (simplify ? simplifyAgent : rawAgent)(found.agent, found.joins, client.hubLabel);

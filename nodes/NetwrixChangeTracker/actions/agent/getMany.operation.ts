@@ -19,6 +19,7 @@ import { rawAgent, simplifyAgent } from '../../helpers/simplifyAgent';
 import { walkAgents } from '../../transport/agents';
 import type { HubSession } from '../node.type';
 import { resolveAgentQuery } from './agentQuery';
+import { booleanValue, optionalBoolean } from '../../helpers/inputValues';
 
 const properties: INodeProperties[] = [
 	returnAllField,
@@ -113,9 +114,9 @@ export async function execute(
 	{ client, reference }: HubSession,
 ): Promise<INodeExecutionData[]> {
 	return await processItems(this, items, async (itemIndex) => {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+		const returnAll = booleanValue(this.getNodeParameter('returnAll', itemIndex), 'Return All');
 		const limit = returnAll ? undefined : limitParameter(this.getNodeParameter('limit', itemIndex));
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+		const simplify = booleanValue(this.getNodeParameter('simplify', itemIndex, true), 'Simplify');
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
@@ -123,10 +124,10 @@ export async function execute(
 		const request = {
 			deviceFilter: query.deviceFilter,
 			includeDeleted: query.includeDeleted,
-			groupDetails: options.includeGroupDetails !== false,
-			templates: options.includeTemplates === true,
-			credentials: options.includeCredentials === true,
-			includeProxyMaster: options.includeProxyMaster === true,
+			groupDetails: optionalBoolean(options.includeGroupDetails, 'Options › Include Group Details', true),
+			templates: optionalBoolean(options.includeTemplates, 'Options › Include Templates', false),
+			credentials: optionalBoolean(options.includeCredentials, 'Options › Include Credentials', false),
+			includeProxyMaster: optionalBoolean(options.includeProxyMaster, 'Options › Include Proxy Master', false),
 			sort: sortOption(options),
 			pageSize: pageSizeOption(options),
 			concurrency: pageConcurrencyOption(options),

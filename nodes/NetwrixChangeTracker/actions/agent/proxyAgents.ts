@@ -6,9 +6,12 @@ import { findAgent, notFoundError, type AgentLocatorValue } from './findAgent';
 
 const FIELD = 'Proxy Agent';
 
+/** Rows naming the same proxy share one lookup; values that are not text never share one (null, [] and "" differ). */
 function cacheKey(locator: AgentLocatorValue): string {
-	if (locator.mode === 'name') return `name:${String(locator.value).trim().toLowerCase()}`;
-	return `id:${parseAgentDeviceId(locator.value)?.id ?? String(locator.value)}`;
+	const { mode, value } = locator;
+	if (typeof value !== 'string' && typeof value !== 'number') return `${mode}:${typeof value}:${quote(value)}`;
+	if (mode === 'name') return `name:${String(value).trim().toLowerCase()}`;
+	return `id:${parseAgentDeviceId(value)?.id ?? String(value)}`;
 }
 
 function describe(agent: DeviceReportDetail): string {

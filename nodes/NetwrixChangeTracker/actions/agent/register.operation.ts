@@ -5,7 +5,7 @@ import { agentLocator } from '../../descriptions/agentLocator.description';
 import { simplifyField } from '../../descriptions/common.description';
 import { concurrencyOption } from '../../descriptions/concurrency.description';
 import { operationOptions } from '../../descriptions/requestOptions.description';
-import { oneOf } from '../../helpers/inputValues';
+import { booleanValue, oneOf } from '../../helpers/inputValues';
 import { itemConcurrency } from '../../helpers/itemConcurrency';
 import { processItems } from '../../helpers/processItems';
 import { DEVICE_TYPES, HOST_TYPES, IF_DEVICE_EXISTS, readRegistration } from '../../helpers/registerInput';
@@ -243,7 +243,7 @@ export async function execute(
 				additionalFields: this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
 			});
 			const ifExists = oneOf(this.getNodeParameter('ifExists', itemIndex, 'error'), 'If Device Exists', IF_DEVICE_EXISTS);
-			const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+			const simplify = booleanValue(this.getNodeParameter('simplify', itemIndex, true), 'Simplify');
 
 			// Everything is checked before the first write, so a bad row fails alone and nothing is half-applied.
 			const proxy = await proxies.resolve(this.getNodeParameter('proxyAgent', itemIndex) as AgentLocatorValue, itemIndex);

@@ -11,6 +11,7 @@ import {
 } from '../../descriptions/credentialFields.description';
 import { operationOptions } from '../../descriptions/requestOptions.description';
 import { mergeForUpdate } from '../../helpers/credentialFields';
+import { booleanValue, oneOf } from '../../helpers/inputValues';
 import { processItems } from '../../helpers/processItems';
 import { credentialOutput } from '../../helpers/redactCredential';
 import { errorWithoutSecrets } from '../../helpers/secretSafeError';
@@ -73,8 +74,8 @@ export async function execute(
 	return await processItems(this, items, async (itemIndex) => {
 		let secrets: string[] = [];
 		try {
-			const upsert = this.getNodeParameter('ifExists', itemIndex, 'error') === 'update';
-			const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+			const upsert = oneOf(this.getNodeParameter('ifExists', itemIndex, 'error'), 'If Credential Exists', ['error', 'update'] as const) === 'update';
+			const simplify = booleanValue(this.getNodeParameter('simplify', itemIndex, true), 'Simplify');
 			// Create's rules hold for an upsert too (type, key and real secrets); secrets left empty are not sent.
 			const { body, secrets: sent } = readCredentialChange(this, itemIndex, 'create');
 			secrets = sent;

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { credentialKeyField, credentialTypeField } from '../../descriptions/credentialFields.description';
 import { operationOptions } from '../../descriptions/requestOptions.description';
+import { booleanValue } from '../../helpers/inputValues';
 import { processItems } from '../../helpers/processItems';
 import { deleteCredential, getCredential } from '../../transport/credentials';
 import type { HubSession } from '../node.type';
@@ -33,10 +34,12 @@ export async function execute(
 	return await processItems(this, items, async (itemIndex) => {
 		const identity = readCredentialIdentity(this, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const errorIfNotFound =
+			options.errorIfNotFound === undefined ? false : booleanValue(options.errorIfNotFound, 'Options › Error If Not Found');
 		// The Hub answers 204 whether or not the key existed: read first to report what happened.
 		const existing = await getCredential(client, identity, itemIndex);
 		if (existing) await deleteCredential(client, identity, itemIndex);
-		else if (options.errorIfNotFound === true) throw credentialNotFound(this, identity, itemIndex);
+		else if (errorIfNotFound) throw credentialNotFound(this, identity, itemIndex);
 		return {
 			type: existing?.CredentialType ?? identity.type,
 			key: existing?.Key ?? identity.key,

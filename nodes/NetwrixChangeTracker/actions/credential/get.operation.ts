@@ -9,6 +9,7 @@ import { credentialOutput } from '../../helpers/redactCredential';
 import { getCredential } from '../../transport/credentials';
 import type { HubSession } from '../node.type';
 import { credentialNotFound, readCredentialIdentity } from './credentialInput';
+import { booleanValue } from '../../helpers/inputValues';
 
 const properties: INodeProperties[] = [
 	credentialTypeField,
@@ -28,7 +29,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await processItems(this, items, async (itemIndex) => {
 		const identity = readCredentialIdentity(this, itemIndex);
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+		const simplify = booleanValue(this.getNodeParameter('simplify', itemIndex, true), 'Simplify');
 		const found = await getCredential(client, identity, itemIndex);
 		if (!found) throw credentialNotFound(this, identity, itemIndex);
 		return credentialOutput(found, { simplify, hubLabel: client.hubLabel });

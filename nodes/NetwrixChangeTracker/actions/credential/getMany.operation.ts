@@ -5,7 +5,7 @@ import { limitField, returnAllField, simplifyField } from '../../descriptions/co
 import { credentialTypeOptions } from '../../descriptions/credentialFields.description';
 import { operationOptions } from '../../descriptions/requestOptions.description';
 import { CREDENTIAL_TYPES } from '../../helpers/credentialFields';
-import { integerInRange, oneOf, optionalText } from '../../helpers/inputValues';
+import { booleanValue, integerInRange, oneOf, optionalText } from '../../helpers/inputValues';
 import { processItems } from '../../helpers/processItems';
 import { credentialOutput } from '../../helpers/redactCredential';
 import { wildcardMatcher } from '../../helpers/wildcard';
@@ -57,18 +57,18 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await processItems(this, items, async (itemIndex) => {
 		const typeValue = this.getNodeParameter('credentialType', itemIndex, ALL_TYPES);
-		const type = typeValue === ALL_TYPES ? undefined : oneOf(typeValue, 'Type', CREDENTIAL_TYPES);
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const type = oneOf(typeValue, 'Type', [ALL_TYPES, ...CREDENTIAL_TYPES]);
+		const returnAll = booleanValue(this.getNodeParameter('returnAll', itemIndex, false), 'Return All');
 		const limit = returnAll ? undefined : integerInRange(this.getNodeParameter('limit', itemIndex, 50), 'Limit', 1, 1_000_000);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const keyPattern = optionalText(filters.key, 'Filters › Key');
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+		const simplify = booleanValue(this.getNodeParameter('simplify', itemIndex, true), 'Simplify');
 
 		// The Hub lists by type only (no key, no paging); `Unknown` means every type.
-		const listed = await listCredentials(client, type ?? 'Unknown', itemIndex);
+		const listed = await listCredentials(client, type === ALL_TYPES ? 'Unknown' : type, itemIndex);
 		const keyMatches = keyPattern ? wildcardMatcher(keyPattern) : () => true;
 		const matching = listed.filter(
-			(credential) => (!type || credential.CredentialType.toLowerCase() === type.toLowerCase()) && keyMatches(credential.Key),
+			(credential) => (type === ALL_TYPES || credential.CredentialType.toLowerCase() === type.toLowerCase()) && keyMatches(credential.Key),
 		);
 		return matching
 			.slice(0, limit)

@@ -13,7 +13,7 @@ import {
 } from '../../descriptions/credentialFields.description';
 import { operationOptions } from '../../descriptions/requestOptions.description';
 import { mergeForUpdate } from '../../helpers/credentialFields';
-import { InputError } from '../../helpers/inputValues';
+import { booleanValue, InputError } from '../../helpers/inputValues';
 import { processItems } from '../../helpers/processItems';
 import { credentialOutput } from '../../helpers/redactCredential';
 import { errorWithoutSecrets } from '../../helpers/secretSafeError';
@@ -83,7 +83,7 @@ export async function execute(
 		let secrets: string[] = [];
 		try {
 			const identity = readCredentialIdentity(this, itemIndex);
-			const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+			const simplify = booleanValue(this.getNodeParameter('simplify', itemIndex, true), 'Simplify');
 			const { body, secrets: sent } = readCredentialChange(this, itemIndex, 'update');
 			secrets = sent;
 			if (Object.keys(body).length === 0) {
