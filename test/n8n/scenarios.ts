@@ -1,0 +1,213 @@
+/**
+ * What `npm run test:n8n` runs in the real n8n, in this order: each scenario names a workflow in
+ * test/n8n/workflows/ and checks the run's output and what the Hub emulator received. Order matters: the
+ * first run logs in and the second must reuse the session n8n stored in its database.
+ */
+import { strict as assert } from 'node:assert';
+
+import type { HubEmulator, HubStats, RequestLogEntry } from '../hub';
+import { DEFAULT_USERS } from '../hub';
+import type { Execution } from './n8nCli';
+
+/** Below the node's default page size (500), so Return All must walk several capped pages. */
+export const TAKE_CAP = 7;
+
+/** Agents the trigger's manual test run returns (nodes/NetwrixChangeTrackerTrigger/pollFleet.ts SAMPLE_SIZE). */
+const SAMPLE_SIZE = 10;
+
+/** Values the credential and workflow templates refer to as @@name@@. */
+export interface SuiteValues {
+	hubUrl: string;
+	adminPassword: string;
+	wrongPassword: string;
+	proxyAgentDeviceId: string;
+	deviceName: string;
+	credentialKey: string;
+	groupName: string;
+	groupDisplayName: string;
+	credentialKeyNew: string;
+	credentialPassword: string;
+	rotatedPassword: string;
+}
+
+export function suiteValues(hub: HubEmulator): SuiteValues {
+	const admin = DEFAULT_USERS.find((user) => user.userName === 'admin');
+	const proxy = hub.store.agents.find(
+		(agent) => agent.CanProxy && !agent.Deleted && !agent.IsProxied && agent.AgentDevice.AgentId === agent.AgentDevice.DeviceId,
+	);
+	const group = hub.store.groups.find((candidate) => !candidate.IsSystem && (candidate.GroupType & 2) !== 0);
+	const credential = hub.store.credentials.find((candidate) => candidate.CredentialType === 'Shell');
+	assert.ok(admin && proxy && group && credential, 'the seeded Hub lacks an admin user, a proxy agent, a device group or a Shell credential');
+	return {
+		hubUrl: hub.url,
+		adminPassword: admin.password,
+		wrongPassword: 'Not-The-Pa55word!',
+		proxyAgentDeviceId: `${proxy.AgentDevice.AgentId},${proxy.AgentDevice.DeviceId}`,
+		deviceName: 'E2E-SW-0042',
+		credentialKey: credential.Key,
+		groupName: group.Name,
+		groupDisplayName: group.DisplayName,
+		credentialKeyNew: 'E2E-Rotated-Shell',
+		credentialPassword: 'E2E-Initial-S3cret!',
+		rotatedPassword: 'E2E-Rotated-S3cret!',
+	};
+}
+
+/** Secrets that must never appear in anything n8n prints. */
+export function secretsOf(values: SuiteValues): string[] {
+	return [values.adminPassword, values.wrongPassword, values.credentialPassword, values.rotatedPassword];
+}
+
+export interface ScenarioContext {
+	execution: Execution;
+	hub: HubEmulator;
+	values: SuiteValues;
+	/** Emulator counters for this scenario alone. */
+	stats: HubStats;
+	/** Requests the emulator received during this scenario, for one route. */
+	requests(route: string): RequestLogEntry[];
+}
+
+export interface Scenario {
+	name: string;
+	/** File name in test/n8n/workflows/, without .json. */
+	workflow: string;
+	/** Run it as the editor does ("manual" mode, through a running n8n's REST API) from this trigger node; default `n8n execute`. */
+	manualFrom?: string;
+	check(context: ScenarioContext): void;
+}
+
+function succeeded({ execution }: ScenarioContext): void {
+	assert.equal(execution.result.code, 0, `n8n execute exited with ${execution.result.code}`);
+	assert.ok(execution.run, 'n8n printed no execution record');
+	assert.equal(execution.run.status, 'success');
+}
+
+const liveAgents = (hub: HubEmulator) => hub.store.agents.filter((agent) => !agent.Deleted);
+
+const devicesNamed = (hub: HubEmulator, name: string) =>
+	hub.store.agents.filter((agent) => !agent.Deleted && agent.DeviceName.toLowerCase() === name.toLowerCase());
+
+export const scenarios: Scenario[] = [
+	{
+		name: 'Get Many, Return All over a capped Take (first run logs in)',
+		workflow: 'agentsGetManyAll',
+		check: (context) => {
+			succeeded(context);
+			const { execution, hub, stats } = context;
+			const agents = execution.json('Get Many Agents');
+			const expected = liveAgents(hub);
+			assert.equal(agents.length, expected.length, 'one item per live agent');
+			assert.equal(new Set(agents.map((agent) => agent.agentDeviceId)).size, agents.length, 'no agent twice');
+			assert.ok(agents.every((agent) => agent.hub === 'E2E'), 'every item carries the Hub Label');
+			const pages = context.requests('/agentsRanked');
+			assert.equal(pages.length, Math.ceil(expected.length / TAKE_CAP), `pages of ${TAKE_CAP} (the Hub's cap)`);
+			assert.deepEqual(
+				pages.map((page) => (page.body as { Skip?: number }).Skip),
+				pages.map((_, index) => index * TAKE_CAP),
+				'each page starts where the previous one ended',
+			);
+			assert.equal(stats.loginAttempts, 1, 'a new credential logs in once');
+			assert.equal(stats.logins, 1);
+		},
+	},
+	{
+		name: 'Count, in a new n8n process, reuses the session stored in the credential',
+		workflow: 'agentsCount',
+		check: (context) => {
+			succeeded(context);
+			const { execution, hub, stats } = context;
+			const online = liveAgents(hub).filter((agent) => agent.OnlineStatus === 'Online').length;
+			assert.deepEqual(execution.json('Count Agents'), [{ hub: 'E2E', total: online }]);
+			assert.equal(stats.loginAttempts, 0, 'no login: the session saved by the previous run was reused');
+			assert.deepEqual(
+				context.requests('/agentsRanked').map((request) => (request.body as { CountOnly?: boolean }).CountOnly),
+				[true],
+			);
+		},
+	},
+	{
+		name: 'Register a proxied device',
+		workflow: 'agentRegisterProxied',
+		check: (context) => {
+			succeeded(context);
+			const { execution, hub, values } = context;
+			const [device] = execution.json('Register Device');
+			assert.equal(device.registration, 'created');
+			assert.equal(device.name, values.deviceName);
+			assert.equal(device.isProxied, true);
+			assert.equal(device.proxyAgentDeviceId, values.proxyAgentDeviceId);
+			assert.equal(context.requests('/agents/register').length, 1);
+			const stored = devicesNamed(hub, values.deviceName);
+			assert.equal(stored.length, 1, 'the Hub holds the new device');
+			assert.equal(stored[0].HostName, '10.99.0.42');
+			assert.deepEqual(stored[0].GroupNames, [values.groupName], 'the group display name was mapped to its internal name');
+			assert.deepEqual(stored[0].CredentialKeys, [values.credentialKey]);
+		},
+	},
+	{
+		name: 'Register the same device again with If Device Exists: Skip',
+		workflow: 'agentRegisterProxied',
+		check: (context) => {
+			succeeded(context);
+			const { execution, hub, values } = context;
+			const [device] = execution.json('Register Device');
+			assert.equal(device.registration, 'existing');
+			assert.equal(device.agentDeviceId, devicesNamed(hub, values.deviceName)[0].AgentDevice.AgentId + ',' + devicesNamed(hub, values.deviceName)[0].AgentDevice.DeviceId);
+			assert.equal(context.requests('/agents/register').length, 0, 'nothing registered');
+			assert.equal(devicesNamed(hub, values.deviceName).length, 1, 'still one device');
+		},
+	},
+	{
+		name: 'Hub credential: create, update (rotate the password), delete',
+		workflow: 'credentialLifecycle',
+		check: (context) => {
+			succeeded(context);
+			const { execution, hub, values } = context;
+			const [created] = execution.json('Create Credential');
+			assert.equal(created.key, values.credentialKeyNew);
+			const [updated] = execution.json('Rotate Password');
+			assert.equal(updated.key, values.credentialKeyNew);
+			const [deleted] = execution.json('Delete Credential');
+			assert.equal(deleted.deleted, true);
+			const [add] = context.requests('/credentials/add');
+			assert.equal(bodyParameters(add.body, 'Credentials').Password, values.credentialPassword, 'the Hub got the initial password');
+			const [update] = context.requests('/credentials/update');
+			assert.equal(bodyParameters(update.body, 'Credentials').Password, values.rotatedPassword, 'the Hub got the rotated password');
+			assert.equal(context.requests('/credentials/delete').length, 1);
+			assert.equal(hub.store.findCredential('Shell', values.credentialKeyNew), undefined, 'the credential is gone');
+		},
+	},
+	{
+		name: "Trigger's manual test run (n8n start, editor REST API) shows sample agents",
+		workflow: 'triggerManualRun',
+		manualFrom: 'Change Tracker Trigger',
+		check: (context) => {
+			succeeded(context);
+			const { execution, hub, stats } = context;
+			const items = execution.json('Change Tracker Trigger');
+			assert.equal(items.length, Math.min(SAMPLE_SIZE, liveAgents(hub).length), `a sample of up to ${SAMPLE_SIZE} agents`);
+			assert.ok(items.every((item) => item.event === 'sample' && item.hub === 'E2E'), 'every item is a sample from this Hub');
+			const known = new Set(liveAgents(hub).map((agent) => `${agent.AgentDevice.AgentId},${agent.AgentDevice.DeviceId}`));
+			assert.ok(items.every((item) => known.has(item.agentDeviceId as string)), 'every sample is a live agent');
+			assert.equal(stats.loginAttempts, 0, 'the n8n server reused the session stored by the CLI runs');
+		},
+	},
+	{
+		name: 'Wrong password: a clear error after exactly one login attempt',
+		workflow: 'wrongPassword',
+		check: ({ execution, stats }) => {
+			assert.equal(execution.result.code, 1, 'n8n execute exits 1 when the node fails');
+			assert.match(execution.output, /The Hub rejected the username or password for "viewer"/);
+			assert.match(execution.output, /Check the Username and Password in the credential/);
+			assert.equal(stats.loginAttempts, 1, 'one login attempt, no retry that could lock the account');
+			assert.equal(stats.failedLogins, 1);
+			assert.equal(stats.requests, 1, 'nothing else was sent');
+		},
+	},
+];
+
+function bodyParameters(body: unknown, field: string): Record<string, unknown> {
+	const wrapper = (body as Record<string, unknown> | undefined)?.[field] as { Parameters?: Record<string, unknown> } | undefined;
+	return wrapper?.Parameters ?? {};
+}
