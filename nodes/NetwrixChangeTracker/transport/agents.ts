@@ -4,7 +4,7 @@ import { agentDeviceIdOf } from '../helpers/agentDeviceId';
 import { addJoins, emptyJoins, type AgentJoins } from '../helpers/simplifyAgent';
 import type { HubClient } from './hubClient';
 import { collectPages } from './paging';
-import { agentsRankedCompactSchema, agentsRankedResponseSchema, type AgentDevice, type DeviceReportDetail } from './schemas';
+import { agentsRankedResponseSchema, type AgentDevice, type DeviceReportDetail } from './schemas';
 
 export interface AgentListRequest {
 	deviceFilter: IDataObject;
@@ -19,8 +19,6 @@ export interface AgentListRequest {
 	limit?: number;
 	concurrency?: number;
 	itemIndex?: number;
-	/** Keep only the fields simplified output needs (Simplify on): a fraction of the memory on large fleets. */
-	compact?: boolean;
 }
 
 /**
@@ -69,7 +67,7 @@ export async function walkAgents<T extends AgentItem>(
 			const page = await client.request({
 				endpoint: '/agentsRanked',
 				body: { ...body, Skip: skip, Take: take },
-				schema: request.compact ? agentsRankedCompactSchema : agentsRankedResponseSchema,
+				schema: agentsRankedResponseSchema,
 				itemIndex: request.itemIndex,
 			});
 			addJoins(joins, page);

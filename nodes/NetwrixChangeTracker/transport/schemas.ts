@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { inPlace } from './inPlaceSchema';
+
 /**
  * Shapes of the Hub answers this node reads (hub-api.md §3–§6), checked at the transport boundary so a
  * surprising answer fails with a clear message instead of a TypeError later. Only the fields the node uses
@@ -55,7 +57,8 @@ export const keyValueSchema = z.object({ Key: z.string(), Value: z.string().null
 
 export const agentsRankedResponseSchema = z
 	.object({
-		Agents: z.array(deviceReportDetailSchema).nullish(),
+		// Pages hold up to thousands of records: checked in place rather than copied.
+		Agents: z.array(inPlace(deviceReportDetailSchema)).nullish(),
 		AgentGroups: z.array(z.object({ AgentDevice: agentDeviceSchema, MemberOf: textList }).passthrough()).nullish(),
 		AgentTemplates: z
 			.array(z.object({ AgentDevice: agentDeviceSchema, ConfigTemplates: textList }).passthrough())
@@ -67,11 +70,6 @@ export const agentsRankedResponseSchema = z
 		Returned: z.number().nullish(),
 	})
 	.passthrough();
-
-/** The same page, keeping only the fields simplified output uses: far less memory on large fleets. */
-export const agentsRankedCompactSchema = agentsRankedResponseSchema.extend({
-	Agents: z.array(deviceReportDetailSchema.strip()).nullish(),
-});
 
 /** `Agent` (register answer, /agents/update). */
 export const agentSchema = deviceReportDetailSchema.extend({ DeviceType: optionalText, MacAddresses: optionalText });

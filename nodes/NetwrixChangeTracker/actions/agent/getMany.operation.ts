@@ -133,7 +133,6 @@ export async function execute(
 			concurrency: pageConcurrencyOption(options),
 			limit,
 			itemIndex,
-			compact: simplify,
 		};
 		if (simplify) return await walkAgents(client, request, (agent, joins) => simplifyAgent(agent, joins, client.hubLabel));
 		return await walkAgents(client, request, (agent, joins) => rawAgent(agent, joins, client.hubLabel));
