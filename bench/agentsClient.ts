@@ -1,12 +1,16 @@
 // A benchmark client, run in its own process so its peak RSS is its own (the emulator lives in the parent).
 // Modes: `node` — Get Many (Return All, simplified) through the n8n engine; `raw` — a keep-alive undici loop
-// paging the same Hub, the physical limit of what any client can do.
+// paging the same Hub, the physical limit of what any client can do; `helper` — the same loop through n8n's own
+// outbound HTTP client (what httpRequestWithAuthentication sends with), the floor for any node that uses it.
+import { Container } from '@n8n/di';
+import { OutboundHttp } from '@n8n/backend-network';
+import type { IDataObject } from 'n8n-workflow';
 import { request } from 'undici';
 
 import { CredentialStore, hubCredential, runWorkflow, singleNodeWorkflow } from '../test/harness';
 
 export interface ClientJob {
-	mode: 'node' | 'raw';
+	mode: 'node' | 'raw' | 'helper';
 	hubUrl: string;
 	pageSize: number;
 	concurrency: number;
@@ -18,21 +22,42 @@ export interface ClientResult {
 	maxRssBytes: number;
 }
 
-async function rawLoop(job: ClientJob): Promise<number> {
-	const login = await request(`${job.hubUrl}/api/auth/credentials`, {
+type Post = (path: string, body: object, cookie?: string) => Promise<{ body: unknown; setCookie: string[] }>;
+
+const undiciPost: Post = async (url, body, cookie) => {
+	const response = await request(url, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', accept: 'application/json' },
-		body: JSON.stringify({ UserName: 'admin', Password: 'Admin-Pa55!', RememberMe: false }),
+		headers: { 'content-type': 'application/json', accept: 'application/json', ...(cookie ? { cookie } : {}) },
+		body: JSON.stringify(body),
 	});
-	await login.body.json();
-	const cookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
-	const page = async (skip: number) => {
-		const response = await request(`${job.hubUrl}/api/agentsRanked`, {
+	return { body: await response.body.json(), setCookie: ([] as string[]).concat(response.headers['set-cookie'] ?? []) };
+};
+
+function n8nHelperPost(): Post {
+	const http = Container.get(OutboundHttp).requests();
+	return async (url, body, cookie) => {
+		const response = (await http.request({
 			method: 'POST',
-			headers: { 'content-type': 'application/json', accept: 'application/json', cookie },
-			body: JSON.stringify({ DeviceFilter: {}, GetAgentGroupDetails: true, Skip: skip, Take: job.pageSize }),
-		});
-		return (await response.body.json()) as { Agents: unknown[]; Total: number };
+			url,
+			body: body as IDataObject,
+			json: true,
+			returnFullResponse: true,
+			headers: cookie ? { Cookie: cookie } : {},
+		})) as { body: unknown; headers: Record<string, unknown> };
+		return { body: response.body, setCookie: ([] as string[]).concat((response.headers['set-cookie'] as string[]) ?? []) };
+	};
+}
+
+async function pagingLoop(job: ClientJob, post: Post): Promise<number> {
+	const login = await post(`${job.hubUrl}/api/auth/credentials`, { UserName: 'admin', Password: 'Admin-Pa55!', RememberMe: false });
+	const cookie = login.setCookie.map((c) => c.split(';')[0]).join('; ');
+	const page = async (skip: number) => {
+		const response = await post(
+			`${job.hubUrl}/api/agentsRanked`,
+			{ DeviceFilter: {}, GetAgentGroupDetails: true, Skip: skip, Take: job.pageSize },
+			cookie,
+		);
+		return response.body as { Agents: unknown[]; Total: number };
 	};
 	const first = await page(0);
 	const rows = [...first.Agents];
@@ -55,7 +80,7 @@ async function rawLoop(job: ClientJob): Promise<number> {
 
 /** Loads n8n-core, the package and its credential once, as a running n8n has them, before anything is timed. */
 async function warmUp(job: ClientJob): Promise<void> {
-	if (job.mode === 'raw') return;
+	if (job.mode !== 'node') return;
 	const store = new CredentialStore([hubCredential(job.hubUrl)]);
 	await runWorkflow(singleNodeWorkflow({ resource: 'agent', operation: 'getAll', returnAll: false, limit: 1 }), { store });
 }
@@ -84,7 +109,8 @@ process.once('message', async (job: ClientJob) => {
 		process.send!('ready');
 		await new Promise((resolve) => process.once('message', resolve));
 		const started = performance.now();
-		const agents = job.mode === 'raw' ? await rawLoop(job) : await nodeRun(job);
+		const agents =
+			job.mode === 'node' ? await nodeRun(job) : await pagingLoop(job, job.mode === 'raw' ? undiciPost : n8nHelperPost());
 		const ms = performance.now() - started;
 		process.send!({ agents, ms, maxRssBytes: process.resourceUsage().maxRSS * 1024 } satisfies ClientResult);
 	} catch (error) {
