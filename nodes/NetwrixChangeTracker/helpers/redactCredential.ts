@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { HubCredential } from '../transport/schemas';
 import { isMaskedValue, isSecretParameterName, REDACTED } from './secretParameters';
+import { hubTag } from './hubTag';
 
 /** Secrets shorter than this are only redacted where they are a whole value: replacing "abc" inside any text would mangle it. */
 const MIN_EMBEDDED_SECRET = 4;
@@ -60,7 +61,7 @@ export function simplifyCredential(redacted: IDataObject, hubLabel: string): IDa
 		trusted: redacted.IsTrusted ?? null,
 		lastModified: redacted.LastModifiedDateUtc ?? null,
 		discoveryStatus: redacted.DiscoveryTaskStatus ?? null,
-		...(hubLabel ? { hub: hubLabel } : {}),
+		...hubTag(hubLabel),
 	};
 }
 

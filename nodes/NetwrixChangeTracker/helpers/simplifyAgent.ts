@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { AgentDevice, AgentsRankedResponse, DeviceReportDetail } from '../transport/schemas';
 import { agentDeviceIdOf } from './agentDeviceId';
+import { hubTag } from './hubTag';
 
 /** Per-device lists from one agentsRanked answer, keyed by "agentId,deviceId", built once per page (O(n)). */
 export interface AgentJoins {
@@ -47,10 +48,6 @@ export function addJoins(joins: AgentJoins, page: AgentsRankedResponse): AgentJo
 	return joins;
 }
 
-function withHub(hubLabel: string): IDataObject {
-	return hubLabel ? { hub: hubLabel } : {};
-}
-
 /** One flat item per agent: what reports, IF nodes and tickets need, with names instead of internal keys. */
 export function simplifyAgent(
 	agent: DeviceReportDetail,
@@ -62,7 +59,7 @@ export function simplifyAgent(
 	const templates = joins.templatesByDevice.get(id) ?? [];
 	const proxy = agent.ProxyAgentDevice ? agentDeviceIdOf(agent.ProxyAgentDevice) : null;
 	return {
-		...withHub(hubLabel),
+		...hubTag(hubLabel),
 		agentDeviceId: id,
 		agentId: agent.AgentDevice.AgentId,
 		deviceId: agent.AgentDevice.DeviceId,

@@ -8,6 +8,7 @@ import { countAgents } from '../../transport/agents';
 import type { HubSession } from '../node.type';
 import { resolveAgentQuery } from './agentQuery';
 import { optionalBoolean } from '../../helpers/inputValues';
+import { hubTag } from '../../helpers/hubTag';
 
 const properties: INodeProperties[] = [
 	agentFiltersCollection,
@@ -39,6 +40,6 @@ export async function execute(
 			includeProxyMaster: optionalBoolean(options.includeProxyMaster, 'Options › Include Proxy Master', false),
 			itemIndex,
 		});
-		return { ...(client.hubLabel ? { hub: client.hubLabel } : {}), total };
+		return { ...hubTag(client.hubLabel), total };
 	});
 }

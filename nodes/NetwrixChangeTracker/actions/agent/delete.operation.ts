@@ -11,6 +11,7 @@ import { processItems } from '../../helpers/processItems';
 import { deleteDevices } from '../../transport/devices';
 import type { HubSession } from '../node.type';
 import { findAgent, notFoundError, type AgentLocatorValue } from './findAgent';
+import { hubTag } from '../../helpers/hubTag';
 
 const properties: INodeProperties[] = [
 	{ ...agentToRead, description: 'The agent or proxied device to delete' },
@@ -38,7 +39,7 @@ export async function execute(
 	items: INodeExecutionData[],
 	{ client }: HubSession,
 ): Promise<INodeExecutionData[]> {
-	const hub = client.hubLabel ? { hub: client.hubLabel } : {};
+	const hub = hubTag(client.hubLabel);
 	return await processItems(
 		this,
 		items,

@@ -11,6 +11,7 @@ import { processItems } from '../../helpers/processItems';
 import { renameDevice } from '../../transport/devices';
 import type { HubSession } from '../node.type';
 import { findAgent, notFoundError, type AgentLocatorValue } from './findAgent';
+import { hubTag } from '../../helpers/hubTag';
 
 const properties: INodeProperties[] = [
 	{ ...agentToRead, description: 'The agent or proxied device to rename' },
@@ -49,7 +50,7 @@ export async function execute(
 			const renamed = previousName !== newName;
 			if (renamed) await renameDevice(client, agent.AgentDevice, newName, itemIndex);
 			return {
-				...(client.hubLabel ? { hub: client.hubLabel } : {}),
+				...hubTag(client.hubLabel),
 				agentDeviceId: agentDeviceIdOf(agent.AgentDevice),
 				name: newName,
 				previousName,

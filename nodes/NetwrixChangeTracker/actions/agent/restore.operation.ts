@@ -10,6 +10,7 @@ import { processItems } from '../../helpers/processItems';
 import { restoreDevices } from '../../transport/devices';
 import type { HubSession } from '../node.type';
 import { findAgent, notFoundError, type AgentLocatorValue } from './findAgent';
+import { hubTag } from '../../helpers/hubTag';
 
 const properties: INodeProperties[] = [
 	{ ...agentToRead, description: 'The soft-deleted agent or proxied device to bring back' },
@@ -41,7 +42,7 @@ export async function execute(
 			const restored = agent.Deleted === true;
 			if (restored) await restoreDevices(client, [agentDeviceId], itemIndex);
 			return {
-				...(client.hubLabel ? { hub: client.hubLabel } : {}),
+				...hubTag(client.hubLabel),
 				agentDeviceId,
 				name: agent.Name || agent.DeviceName || null,
 				deleted: false,

@@ -8,6 +8,7 @@ import { processItems } from '../../helpers/processItems';
 import { deleteCredential, getCredential } from '../../transport/credentials';
 import type { HubSession } from '../node.type';
 import { credentialNotFound, readCredentialIdentity } from './credentialInput';
+import { hubTag } from '../../helpers/hubTag';
 
 const properties: INodeProperties[] = [
 	credentialTypeField,
@@ -44,7 +45,7 @@ export async function execute(
 			type: existing?.CredentialType ?? identity.type,
 			key: existing?.Key ?? identity.key,
 			deleted: existing !== undefined,
-			...(client.hubLabel ? { hub: client.hubLabel } : {}),
+			...hubTag(client.hubLabel),
 		};
 	});
 }
