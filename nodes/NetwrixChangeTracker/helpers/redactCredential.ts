@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { HubCredential } from '../transport/schemas';
-import { isMaskedValue, isSecretParameterName, REDACTED } from './secretParameters';
 import { hubTag } from './hubTag';
+import { isMaskedValue, isSecretParameterName, REDACTED } from './secretParameters';
 
 /** Secrets shorter than this are only redacted where they are a whole value: replacing "abc" inside any text would mangle it. */
 const MIN_EMBEDDED_SECRET = 4;

@@ -3,12 +3,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { agentFiltersCollection } from '../../descriptions/agentFilters.description';
 import { operationOptions } from '../../descriptions/requestOptions.description';
+import { hubTag } from '../../helpers/hubTag';
 import { processItems } from '../../helpers/processItems';
 import { countAgents } from '../../transport/agents';
 import type { HubSession } from '../node.type';
 import { resolveAgentQuery } from './agentQuery';
 import { optionalBoolean } from '../../helpers/inputValues';
-import { hubTag } from '../../helpers/hubTag';
 
 const properties: INodeProperties[] = [
 	agentFiltersCollection,

@@ -5,13 +5,13 @@ import { agentToRead } from '../../descriptions/agentLocator.description';
 import { concurrencyOption } from '../../descriptions/concurrency.description';
 import { operationOptions } from '../../descriptions/requestOptions.description';
 import { agentDeviceIdOf, parseAgentDeviceId } from '../../helpers/agentDeviceId';
+import { hubTag } from '../../helpers/hubTag';
 import { booleanValue, InputError, quote } from '../../helpers/inputValues';
 import { itemConcurrency } from '../../helpers/itemConcurrency';
 import { processItems } from '../../helpers/processItems';
 import { deleteDevices } from '../../transport/devices';
 import type { HubSession } from '../node.type';
 import { findAgent, notFoundError, type AgentLocatorValue } from './findAgent';
-import { hubTag } from '../../helpers/hubTag';
 
 const properties: INodeProperties[] = [
 	{ ...agentToRead, description: 'The agent or proxied device to delete' },

@@ -5,12 +5,12 @@ import { agentToRead } from '../../descriptions/agentLocator.description';
 import { concurrencyOption } from '../../descriptions/concurrency.description';
 import { operationOptions } from '../../descriptions/requestOptions.description';
 import { agentDeviceIdOf } from '../../helpers/agentDeviceId';
+import { hubTag } from '../../helpers/hubTag';
 import { itemConcurrency } from '../../helpers/itemConcurrency';
 import { processItems } from '../../helpers/processItems';
 import { restoreDevices } from '../../transport/devices';
 import type { HubSession } from '../node.type';
 import { findAgent, notFoundError, type AgentLocatorValue } from './findAgent';
-import { hubTag } from '../../helpers/hubTag';
 
 const properties: INodeProperties[] = [
 	{ ...agentToRead, description: 'The soft-deleted agent or proxied device to bring back' },

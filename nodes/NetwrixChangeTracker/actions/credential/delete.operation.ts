@@ -3,12 +3,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { credentialKeyField, credentialTypeField } from '../../descriptions/credentialFields.description';
 import { operationOptions } from '../../descriptions/requestOptions.description';
+import { hubTag } from '../../helpers/hubTag';
 import { booleanValue } from '../../helpers/inputValues';
 import { processItems } from '../../helpers/processItems';
 import { deleteCredential, getCredential } from '../../transport/credentials';
 import type { HubSession } from '../node.type';
 import { credentialNotFound, readCredentialIdentity } from './credentialInput';
-import { hubTag } from '../../helpers/hubTag';
 
 const properties: INodeProperties[] = [
 	credentialTypeField,
