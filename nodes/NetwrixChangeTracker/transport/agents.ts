@@ -55,8 +55,8 @@ export async function walkAgents<T extends AgentItem>(
 	client: HubClient,
 	request: AgentListRequest,
 	shape: (agent: DeviceReportDetail, joins: AgentJoins) => T,
+	joins: AgentJoins = emptyJoins(),
 ): Promise<T[]> {
-	const joins = emptyJoins();
 	const body = baseBody(request);
 	return await collectPages<T>({
 		pageSize: request.pageSize,
@@ -87,12 +87,9 @@ export async function listAgents(
 	client: HubClient,
 	request: AgentListRequest,
 ): Promise<{ agents: DeviceReportDetail[]; joins: AgentJoins }> {
-	let lastJoins = emptyJoins();
-	const agents = await walkAgents(client, request, (agent, joins) => {
-		lastJoins = joins;
-		return agent;
-	});
-	return { agents, joins: lastJoins };
+	const joins = emptyJoins();
+	const agents = await walkAgents(client, request, (agent) => agent, joins);
+	return { agents, joins };
 }
 
 export async function countAgents(

@@ -99,11 +99,4 @@ export class HubReferenceData {
 		return { names: [...new Set(names)], unknown };
 	}
 
-	/** The credential types that hold `key` (keys are unique per type). */
-	async credentialTypesOf(key: string): Promise<string[]> {
-		const keyed = await this.credentialKeys();
-		return Object.entries(keyed)
-			.filter(([, keys]) => keys.includes(key))
-			.map(([type]) => type);
-	}
 }

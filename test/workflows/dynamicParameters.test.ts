@@ -1,0 +1,77 @@
+import { startHub, type HubEmulator } from '../hub';
+import { CredentialStore, hubCredential, singleNodeWorkflow } from '../harness';
+import { runListSearch, runLoadOptions } from '../harness/loadOptions';
+
+const NODE = 'Change Tracker';
+const workflow = singleNodeWorkflow({ resource: 'agent', operation: 'getAll' });
+const idOf = (a: { AgentDevice: { AgentId: string; DeviceId: string } }) => `${a.AgentDevice.AgentId},${a.AgentDevice.DeviceId}`;
+
+describe('dropdowns and resource-locator lists (loadOptions / listSearch) as the editor calls them', () => {
+	let hub: HubEmulator;
+	let store: CredentialStore;
+	beforeAll(async () => {
+		hub = await startHub({ agents: 120 });
+	});
+	afterAll(async () => await hub.close());
+	beforeEach(() => {
+		hub.reset({ reseed: true });
+		store = new CredentialStore([hubCredential(hub.url)]);
+	});
+
+	it('Groups: label = display name, value = internal name, every group', async () => {
+		const options = await runLoadOptions(workflow, NODE, 'getGroups', { store });
+		expect(options).toHaveLength(hub.store.groups.length);
+		for (const group of hub.store.groups) {
+			expect(options).toContainEqual(expect.objectContaining({ name: group.DisplayName, value: group.Name }));
+		}
+	});
+
+	it('Proxy Agents: only live agents that can proxy, valued by agent ID', async () => {
+		const options = await runLoadOptions(workflow, NODE, 'getProxyAgents', { store });
+		const proxies = hub.store.agents.filter((a) => a.CanProxy && !a.Deleted);
+		expect(options.map((o) => o.value).sort()).toEqual(proxies.map((a) => a.AgentDevice.AgentId).sort());
+		expect((hub.requests('/agentsRanked')[0].body as { DeviceFilter: object }).DeviceFilter).toEqual({ CanProxy: true });
+	});
+
+	it('Credential Keys: every key once, described by its type', async () => {
+		const options = await runLoadOptions(workflow, NODE, 'getCredentialKeys', { store });
+		const keys = [...new Set(hub.store.credentials.map((c) => c.Key))].sort();
+		expect(options.map((o) => o.value).sort()).toEqual(keys);
+		const sample = hub.store.credentials[0];
+		expect(options.find((o) => o.value === sample.Key)?.description).toContain(sample.CredentialType);
+	});
+
+	it('Templates: the tracking-template names', async () => {
+		const options = await runLoadOptions(workflow, NODE, 'getTemplates', { store });
+		expect(options.map((o) => o.value).sort()).toEqual(hub.store.templates.map((t) => t.Name).sort());
+	});
+
+	it('Agent list: pages with a pagination token until every agent was offered once', async () => {
+		const seen: string[] = [];
+		let paginationToken: string | undefined;
+		let pages = 0;
+		do {
+			const page = await runListSearch(workflow, NODE, 'searchAgents', { store, paginationToken });
+			seen.push(...page.results.map((r) => String(r.value)));
+			paginationToken = page.paginationToken as string | undefined;
+			pages++;
+		} while (paginationToken && pages < 10);
+		expect(pages).toBe(Math.ceil(hub.store.agents.length / 50));
+		expect(seen.sort()).toEqual(hub.store.agents.map(idOf).sort());
+	});
+
+	it('Agent list: search text goes to the Hub as TextSearch and narrows the list', async () => {
+		const target = hub.store.agents.find((a) => !a.Deleted)!;
+		const result = await runListSearch(workflow, NODE, 'searchAgents', { store, filter: target.Name });
+		expect(result.results).toContainEqual(expect.objectContaining({ value: idOf(target) }));
+		expect(result.results.length).toBeLessThan(hub.store.agents.length);
+		expect((hub.requests('/agentsRanked').at(-1)!.body as { DeviceFilter: object }).DeviceFilter).toEqual({ TextSearch: target.Name });
+	});
+
+	it('Proxy agent list: only agents that can proxy', async () => {
+		const result = await runListSearch(workflow, NODE, 'searchProxyAgents', { store });
+		const proxies = hub.store.agents.filter((a) => a.CanProxy);
+		expect(result.results.map((r) => r.value).sort()).toEqual(proxies.map(idOf).sort());
+		expect(result.paginationToken).toBeUndefined();
+	});
+});
