@@ -1,3 +1,6 @@
+import { z } from 'zod';
+
+import { inPlace } from '../../nodes/NetwrixChangeTracker/transport/inPlaceSchema';
 import { agentsRankedResponseSchema } from '../../nodes/NetwrixChangeTracker/transport/schemas';
 
 const page = (agent: unknown) => ({ Agents: [agent], Total: 1, Returned: 1 });
@@ -24,5 +27,43 @@ describe('agent pages are validated in place', () => {
 		expect(result.success).toBe(false);
 		const issues = result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 		expect(issues.some((issue) => issue.startsWith(problem))).toBe(true);
+	});
+});
+
+describe('the in-place check agrees with zod on every field', () => {
+	const schema = z
+		.object({
+			Id: z.union([z.string(), z.number()]).transform(String),
+			Name: z.string().nullish(),
+			Flag: z.boolean().optional(),
+			Count: z.number().nullable(),
+			Nested: z.object({ A: z.string(), B: z.array(z.string()).nullish() }).passthrough().nullish(),
+			List: z.array(z.object({ K: z.string() }).passthrough()),
+			Stripped: z.object({ S: z.string() }).nullish(),
+		})
+		.passthrough();
+	const checked = inPlace(schema);
+	const valid = {
+		Id: 7,
+		Name: 'x',
+		Flag: true,
+		Count: 1,
+		Nested: { A: 'a', B: ['b'], Extra: 1 },
+		List: [{ K: 'k', More: true }],
+		Stripped: { S: 's', Dropped: 1 },
+		Kept: { any: 'thing' },
+	};
+	const replacements: unknown[] = [undefined, null, 'text', 3, true, {}, [], [1], [{}], [{ K: 1 }], { A: 1 }, { A: 'a', B: [2] }];
+	const variants = [valid, ...Object.keys(valid).flatMap((key) => replacements.map((value) => ({ ...valid, [key]: value })))];
+
+	it.each(variants.map((variant) => [JSON.stringify(variant), variant]))('%s', (_label, variant) => {
+		const expected = schema.safeParse(structuredClone(variant));
+		const actual = checked.safeParse(structuredClone(variant));
+		expect(actual.success).toBe(expected.success);
+		if (expected.success && actual.success) expect(actual.data).toEqual(expected.data);
+		if (!expected.success && !actual.success) {
+			const expectedPaths = expected.error.issues.map((issue) => issue.path.join('.'));
+			expect(expectedPaths).toContain(actual.error.issues[0].path.join('.'));
+		}
 	});
 });

@@ -1,107 +1,143 @@
 import { z } from 'zod';
 
-interface FieldCheck {
-	key: string;
-	optional: boolean;
-	/** typeof results a primitive field may have */
-	types?: Set<string>;
-	/** checks of a nested passthrough object, also done in place */
-	nested?: FieldCheck[];
-	/** anything else (arrays, ...) is parsed by its own schema */
-	schema: z.ZodTypeAny;
-}
-
-function unwrap(schema: z.ZodTypeAny): { inner: z.ZodTypeAny; optional: boolean } {
-	let inner = schema;
-	let optional = false;
-	while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable) {
-		optional = true;
-		inner = inner.unwrap() as z.ZodTypeAny;
-	}
-	return { inner, optional };
-}
-
-function primitiveTypes(schema: z.ZodTypeAny): Set<string> | undefined {
-	if (schema instanceof z.ZodString) return new Set(['string']);
-	if (schema instanceof z.ZodBoolean) return new Set(['boolean']);
-	if (schema instanceof z.ZodNumber) return new Set(['number']);
-	if (schema instanceof z.ZodUnion) {
-		const sets = (schema.options as z.ZodTypeAny[]).map(primitiveTypes);
-		if (sets.every((set) => set !== undefined)) return new Set(sets.flatMap((set) => [...set!]));
-	}
-	return undefined;
-}
+type Key = string | number;
+type Holder = Record<Key, unknown>;
+type Problem = { path: Key[]; message: string } | { path: Key[]; issues: z.ZodIssue[] };
 
 /**
- * Checks what a passthrough `z.object` checks, without copying the object. zod builds a new object for every
- * record it parses; for pages of thousands of Hub records that copy costs more than everything else the node does
- * with them. Primitive fields are checked with typeof; nested values go through their own zod schema, and the
- * parsed value (e.g. ids normalised to text) replaces the original in place.
+ * Checks `holder[key]` against one schema; a value the schema normalises (ids as text) is written back in place.
+ * A problem's path starts with `key`.
  */
-function fieldChecks(shape: z.ZodRawShape): FieldCheck[] {
-	return Object.entries(shape).map(([key, field]) => {
-		const { inner, optional } = unwrap(field);
-		const nested =
-			inner instanceof z.ZodObject && inner._def.unknownKeys === 'passthrough'
-				? fieldChecks(inner.shape as z.ZodRawShape)
-				: undefined;
-		return { key, optional, types: primitiveTypes(inner), nested, schema: field };
-	});
-}
+type Check = (holder: Holder, key: Key) => Problem | undefined;
 
-type Problem = { path: Array<string | number>; message: string } | { path: Array<string | number>; issues: z.ZodIssue[] };
+/** Besides its type, a field may be missing (`.optional()`) and/or `null` (`.nullable()`). */
+interface Absence {
+	undefined: boolean;
+	null: boolean;
+}
 
 function describe(value: unknown): string {
 	return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 }
 
-function problemIn(record: Record<string, unknown>, checks: FieldCheck[]): Problem | undefined {
-	for (const check of checks) {
-		const field = record[check.key];
-		if (field === undefined || field === null) {
-			if (check.optional) continue;
-			return { path: [check.key], message: 'Required' };
-		}
-		if (check.types) {
-			if (check.types.has(typeof field)) continue;
-			return { path: [check.key], message: `Expected ${[...check.types].join(' or ')}, received ${describe(field)}` };
-		}
-		if (check.nested) {
-			if (typeof field !== 'object' || Array.isArray(field)) {
-				return { path: [check.key], message: `Expected object, received ${describe(field)}` };
-			}
-			const inner = problemIn(field as Record<string, unknown>, check.nested);
-			if (inner) return { ...inner, path: [check.key, ...inner.path] };
-			continue;
-		}
-		const parsed = check.schema.safeParse(field);
-		if (!parsed.success) return { path: [check.key], issues: parsed.error.issues };
-		record[check.key] = parsed.data;
+/** undefined when the value is absent and may be; otherwise the problem with it. */
+function absenceProblem(value: unknown, key: Key, allowed: Absence, expected: string): Problem | undefined {
+	if (value === undefined) return allowed.undefined ? undefined : { path: [key], message: 'Required' };
+	if (value === null && allowed.null) return undefined;
+	return { path: [key], message: `Expected ${expected}, received ${describe(value)}` };
+}
+
+function withParent(key: Key, problem: Problem): Problem {
+	problem.path.unshift(key);
+	return problem;
+}
+
+function primitiveTypes(schema: z.ZodTypeAny): string[] | undefined {
+	if (schema instanceof z.ZodString) return ['string'];
+	if (schema instanceof z.ZodBoolean) return ['boolean'];
+	if (schema instanceof z.ZodNumber) return ['number'];
+	if (schema instanceof z.ZodUnion) {
+		const lists = (schema.options as z.ZodTypeAny[]).map(primitiveTypes);
+		if (lists.every((list) => list !== undefined)) return lists.flat() as string[];
 	}
 	return undefined;
 }
 
-/**
- * Checks what a passthrough `z.object` of primitive, nested-object and other fields checks, without copying the
- * object. zod builds a new object for every record it parses; for pages of thousands of Hub records that copy costs
- * more than everything else the node does with them. Primitive fields are checked with typeof, nested passthrough
- * objects the same way; any other field goes through its own schema and its parsed value replaces the original.
- */
-export function inPlace<Shape extends z.ZodRawShape>(
-	schema: z.ZodObject<Shape, 'passthrough'>,
-): z.ZodType<z.infer<typeof schema>, z.ZodTypeDef, unknown> {
-	const checks = fieldChecks(schema.shape);
-	return z.unknown().transform((value, ctx) => {
-		if (!value || typeof value !== 'object' || Array.isArray(value)) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `Expected object, received ${describe(value)}` });
-			return z.NEVER;
+// Millions of fields per large walk go through these checks: one closure call per field, no allocation when valid.
+
+function typeCheck(types: string[], allowed: Absence, toText: boolean): Check {
+	const expected = types.join(' or ');
+	const [only] = types;
+	return (holder, key) => {
+		const value = holder[key];
+		if (types.length === 1 ? typeof value === only : types.includes(typeof value)) {
+			if (toText && typeof value !== 'string') holder[key] = String(value);
+			return undefined;
 		}
-		const problem = problemIn(value as Record<string, unknown>, checks);
-		if (!problem) return value as z.infer<typeof schema>;
+		return absenceProblem(value, key, allowed, expected);
+	};
+}
+
+function objectCheck(shape: z.ZodRawShape, allowed: Absence): Check {
+	const fields = Object.entries(shape).map(([name, field]) => ({ name, check: compile(field) }));
+	return (holder, key) => {
+		const value = holder[key];
+		if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+			return absenceProblem(value, key, allowed, 'object');
+		}
+		for (const field of fields) {
+			const problem = field.check(value as Holder, field.name);
+			if (problem) return withParent(key, problem);
+		}
+		return undefined;
+	};
+}
+
+function arrayCheck(element: Check, allowed: Absence): Check {
+	return (holder, key) => {
+		const value = holder[key];
+		if (!Array.isArray(value)) return absenceProblem(value, key, allowed, 'array');
+		for (let index = 0; index < value.length; index++) {
+			const problem = element(value as unknown as Holder, index);
+			if (problem) return withParent(key, problem);
+		}
+		return undefined;
+	};
+}
+
+/** Any schema this file does not compile: zod parses it and its result replaces the value. */
+function zodCheck(schema: z.ZodTypeAny): Check {
+	return (holder, key) => {
+		const parsed = schema.safeParse(holder[key]);
+		if (!parsed.success) return { path: [key], issues: parsed.error.issues };
+		holder[key] = parsed.data;
+		return undefined;
+	};
+}
+
+function compile(schema: z.ZodTypeAny): Check {
+	let inner = schema;
+	const allowed: Absence = { undefined: false, null: false };
+	for (;;) {
+		if (inner instanceof z.ZodOptional) allowed.undefined = true;
+		else if (inner instanceof z.ZodNullable) allowed.null = true;
+		else break;
+		inner = inner.unwrap() as z.ZodTypeAny;
+	}
+	const types = primitiveTypes(inner);
+	if (types) return typeCheck(types, allowed, false);
+	if (inner instanceof z.ZodEffects) {
+		const effect = inner._def.effect as { type: string; transform?: unknown };
+		const innerTypes = primitiveTypes(inner.innerType() as z.ZodTypeAny);
+		// `.transform(String)` over primitives is exactly typeof plus String().
+		if (effect.type === 'transform' && effect.transform === String && innerTypes) {
+			return typeCheck(innerTypes, allowed, true);
+		}
+	}
+	if (inner instanceof z.ZodObject && inner._def.unknownKeys === 'passthrough') {
+		return objectCheck(inner.shape as z.ZodRawShape, allowed);
+	}
+	if (inner instanceof z.ZodArray) return arrayCheck(compile(inner.element as z.ZodTypeAny), allowed);
+	return zodCheck(schema);
+}
+
+/**
+ * Checks what the zod schema checks, in place: nothing is copied. zod builds a new object for every object it
+ * parses, and for Hub pages of thousands of records that copy (and the garbage it leaves) costs more than
+ * everything else the node does with them. Passthrough objects, arrays, primitives and `.transform(String)` ids
+ * are checked here; any other part goes through zod itself and its parsed value replaces the original.
+ */
+export function inPlace<Schema extends z.ZodTypeAny>(schema: Schema): z.ZodType<z.output<Schema>, z.ZodTypeDef, unknown> {
+	const check = compile(schema);
+	return z.unknown().transform((value, ctx) => {
+		const holder: Holder = { value };
+		const problem = check(holder, 'value');
+		if (!problem) return holder.value as z.output<Schema>;
+		const path = problem.path.slice(1);
 		if ('issues' in problem) {
-			for (const issue of problem.issues) ctx.addIssue({ ...issue, path: [...problem.path, ...issue.path] });
+			for (const issue of problem.issues) ctx.addIssue({ ...issue, path: [...path, ...issue.path] });
 		} else {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, path: problem.path, message: problem.message });
+			ctx.addIssue({ code: z.ZodIssueCode.custom, path, message: problem.message });
 		}
 		return z.NEVER;
 	});

@@ -52,24 +52,27 @@ export const deviceReportDetailSchema = z
 	})
 	.passthrough();
 
-
 export const keyValueSchema = z.object({ Key: z.string(), Value: z.string().nullish() }).passthrough();
 
-export const agentsRankedResponseSchema = z
-	.object({
-		// Pages hold up to thousands of records: checked in place rather than copied.
-		Agents: z.array(inPlace(deviceReportDetailSchema)).nullish(),
-		AgentGroups: z.array(z.object({ AgentDevice: agentDeviceSchema, MemberOf: textList }).passthrough()).nullish(),
-		AgentTemplates: z
-			.array(z.object({ AgentDevice: agentDeviceSchema, ConfigTemplates: textList }).passthrough())
-			.nullish(),
-		AgentCredentials: z.array(z.object({ AgentDevice: agentDeviceSchema, Credentials: textList }).passthrough()).nullish(),
-		GroupsLookup: z.array(keyValueSchema).nullish(),
-		TemplatesLookup: z.array(keyValueSchema).nullish(),
-		Total: z.number(),
-		Returned: z.number().nullish(),
-	})
-	.passthrough();
+/** Pages hold thousands of records: checked in place rather than copied (see inPlace). */
+export const agentsRankedResponseSchema = inPlace(
+	z
+		.object({
+			Agents: z.array(deviceReportDetailSchema).nullish(),
+			AgentGroups: z.array(z.object({ AgentDevice: agentDeviceSchema, MemberOf: textList }).passthrough()).nullish(),
+			AgentTemplates: z
+				.array(z.object({ AgentDevice: agentDeviceSchema, ConfigTemplates: textList }).passthrough())
+				.nullish(),
+			AgentCredentials: z
+				.array(z.object({ AgentDevice: agentDeviceSchema, Credentials: textList }).passthrough())
+				.nullish(),
+			GroupsLookup: z.array(keyValueSchema).nullish(),
+			TemplatesLookup: z.array(keyValueSchema).nullish(),
+			Total: z.number(),
+			Returned: z.number().nullish(),
+		})
+		.passthrough(),
+);
 
 /** `Agent` (register answer, /agents/update). */
 export const agentSchema = deviceReportDetailSchema.extend({ DeviceType: optionalText, MacAddresses: optionalText });
