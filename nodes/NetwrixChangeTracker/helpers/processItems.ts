@@ -30,9 +30,10 @@ export async function processItems(
 	const runOne = async (itemIndex: number) => {
 		try {
 			const data = await handle(itemIndex);
-			results[itemIndex] = context.helpers.constructExecutionMetaData(context.helpers.returnJsonArray(data), {
-				itemData: { item: itemIndex },
-			});
+			// Built directly (not returnJsonArray + constructExecutionMetaData, which copy every item twice): a
+			// Return All can hand back 100,000 items, and all outputs of one input item share its pairedItem.
+			const pairedItem = { item: itemIndex };
+			results[itemIndex] = Array.isArray(data) ? data.map((json) => ({ json, pairedItem })) : [{ json: data, pairedItem }];
 		} catch (error) {
 			const itemError = asItemError(context, error, itemIndex);
 			if (!context.continueOnFail()) throw itemError;

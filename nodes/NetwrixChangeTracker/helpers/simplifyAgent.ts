@@ -58,8 +58,9 @@ export function simplifyAgent(
 	const groupIds = joins.groupsByDevice.get(id) ?? [];
 	const templates = joins.templatesByDevice.get(id) ?? [];
 	const proxy = agent.ProxyAgentDevice ? agentDeviceIdOf(agent.ProxyAgentDevice) : null;
-	return {
-		...hubTag(hubLabel),
+	// One literal with every field (no spread in front): walks build 100,000 of these, and an object grown
+	// property by property after a spread costs several times the memory and time.
+	const item = {
 		agentDeviceId: id,
 		agentId: agent.AgentDevice.AgentId,
 		deviceId: agent.AgentDevice.DeviceId,
@@ -87,6 +88,7 @@ export function simplifyAgent(
 		credentialKeys: joins.credentialsByDevice.get(id) ?? [],
 		agentVersion: agent.Version === undefined || agent.Version === null ? null : String(agent.Version),
 	};
+	return hubLabel ? { ...hubTag(hubLabel), ...item } : item;
 }
 
 /** Simplify off: the Hub's DeviceReportDetail, with the joined lists attached. */

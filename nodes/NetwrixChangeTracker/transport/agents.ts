@@ -48,14 +48,15 @@ function keyOf(item: AgentItem): string {
 
 /**
  * Agents matching a DeviceFilter (POST /agentsRanked), every page or up to a limit. Each page is turned into
- * output right away (`shape`, with the groups/templates/credentials joined so far), so a walk over a large
- * fleet never holds more than one page of Hub records.
+ * output right away (`shape`, with that page's groups/templates/credentials), so a walk over a large fleet never
+ * holds more than one page of Hub records. `accumulate` collects the join data of every page instead, for
+ * callers that use it after the walk.
  */
 export async function walkAgents<T extends AgentItem>(
 	client: HubClient,
 	request: AgentListRequest,
 	shape: (agent: DeviceReportDetail, joins: AgentJoins) => T,
-	joins: AgentJoins = emptyJoins(),
+	accumulate?: AgentJoins,
 ): Promise<T[]> {
 	const body = baseBody(request);
 	return await collectPages<T>({
@@ -70,7 +71,7 @@ export async function walkAgents<T extends AgentItem>(
 				schema: agentsRankedResponseSchema,
 				itemIndex: request.itemIndex,
 			});
-			addJoins(joins, page);
+			const joins = addJoins(accumulate ?? emptyJoins(), page);
 			const rows = page.Agents ?? [];
 			const items: T[] = [];
 			for (const agent of rows) {

@@ -49,13 +49,16 @@ async function runPool(tasks: Array<() => Promise<boolean>>, concurrency: number
 
 /** One pass over the pages; undefined when the Hub's data changed during the pass. */
 async function walkOnce<T>(walk: PagedWalk<T>): Promise<T[] | undefined> {
-	const unique = new Map<string, T>();
+	const seen = new Set<string>();
+	const unique: T[] = [];
 	const wanted = walk.limit ?? Number.POSITIVE_INFINITY;
 	const add = (items: T[]) => {
 		for (const item of items) {
-			if (unique.size >= wanted) return;
+			if (unique.length >= wanted) return;
 			const key = walk.keyOf(item);
-			if (!unique.has(key)) unique.set(key, item);
+			if (seen.has(key)) continue;
+			seen.add(key);
+			unique.push(item);
 		}
 	};
 
@@ -64,7 +67,7 @@ async function walkOnce<T>(walk: PagedWalk<T>): Promise<T[] | undefined> {
 	add(first.items);
 	// Rows left out by fetchPage do not count, so a limit may need rows beyond the first `limit`.
 	const end = first.items.length < first.rowCount ? total : Math.min(total, wanted);
-	if (first.rowCount >= end || unique.size >= wanted) return [...unique.values()];
+	if (first.rowCount >= end || unique.length >= wanted) return unique;
 	if (first.rowCount === 0) return undefined;
 
 	// The Hub may cap Take below what was asked: the first page tells the real page size.
@@ -74,13 +77,13 @@ async function walkOnce<T>(walk: PagedWalk<T>): Promise<T[] | undefined> {
 	if (concurrency === 1) {
 		// A sequential walk advances by what each page really returned, so short pages are fine.
 		let skip = step;
-		while (skip < end && unique.size < wanted) {
+		while (skip < end && unique.length < wanted) {
 			const page = await walk.fetchPage(skip, Math.min(step, end - skip));
 			if (page.total !== total || page.rowCount === 0) return undefined;
 			add(page.items);
 			skip += page.rowCount;
 		}
-		return [...unique.values()];
+		return unique;
 	}
 
 	const offsets: number[] = [];
@@ -98,7 +101,7 @@ async function walkOnce<T>(walk: PagedWalk<T>): Promise<T[] | undefined> {
 	);
 	if (!consistent) return undefined;
 	for (const skip of offsets) add(pages.get(skip) ?? []);
-	return [...unique.values()];
+	return unique;
 }
 
 /**
