@@ -53,7 +53,7 @@ export async function run(): Promise<BenchTable[]> {
 					if (latencyMs) hub.faults.add({ route: '*', latencyMs });
 				};
 				const times = { raw: [] as number[], helper: [] as number[], node: [] as number[] };
-				const nodeRuns: Array<{ requests: number; logins: number; rssBytes: number; complete: boolean }> = [];
+				const nodeRuns: Array<{ requests: number; inFlight: number; logins: number; rssBytes: number }> = [];
 				let complete = true;
 				// The three clients take turns, so a slow spell of the machine falls on all of them alike.
 				for (let rep = 0; rep < REPS; rep++) {
@@ -65,10 +65,10 @@ export async function run(): Promise<BenchTable[]> {
 							const stats = hub.stats();
 							nodeRuns.push({
 								requests: stats.byRoute['/agentsRanked'] ?? 0,
+								inFlight: stats.peakInFlight['/agentsRanked'] ?? 0,
 								logins: stats.logins,
 								rssBytes: result.maxRssBytes,
-								complete: result.agents === agents,
-							});
+															});
 						}
 					}
 				}
@@ -84,6 +84,7 @@ export async function run(): Promise<BenchTable[]> {
 					(node / raw).toFixed(2),
 					(node / helper).toFixed(2),
 					distinct(nodeRuns.map((run) => run.requests)),
+					distinct(nodeRuns.map((run) => run.inFlight)),
 					distinct(nodeRuns.map((run) => run.logins)),
 					mb(Math.max(...nodeRuns.map((run) => run.rssBytes))),
 					complete ? 'yes' : 'no',
@@ -101,7 +102,7 @@ export async function run(): Promise<BenchTable[]> {
 	return [
 		{
 			title: 'Agent › Get Many, Return All, simplified: n8n engine vs raw undici loop',
-			columns: ['agents', 'Hub latency', 'page concurrency', 'raw undici', 'n8n HTTP helper', 'node', 'node/raw', 'node/helper', 'requests (node)', 'logins (node)', 'peak RSS (node)', 'all rows'],
+			columns: ['agents', 'Hub latency', 'page concurrency', 'raw undici', 'n8n HTTP helper', 'node', 'node/raw', 'node/helper', 'requests (node)', 'pages in flight (node)', 'logins (node)', 'peak RSS (node)', 'all rows'],
 			rows,
 			notes: [
 				`Times are medians of ${REPS} runs per client; the clients take turns (raw, helper, node, raw, …) so the machine's slow spells fall on all of them alike.`,

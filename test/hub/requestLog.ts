@@ -7,6 +7,8 @@ export class RequestLog {
 	logins = 0;
 	failedLogins = 0;
 	private byRoute: Record<string, number> = {};
+	private inFlight: Record<string, number> = {};
+	private peakInFlight: Record<string, number> = {};
 
 	add(entry: Omit<RequestLogEntry, 'seq' | 'status'>): RequestLogEntry {
 		const logged: RequestLogEntry = { seq: this.entries.length + 1, status: 0, ...entry };
@@ -15,13 +17,24 @@ export class RequestLog {
 		return logged;
 	}
 
+	/** A request of `route` is being handled until `ended` is called (its response closed). */
+	started(route: string): void {
+		const open = (this.inFlight[route] ?? 0) + 1;
+		this.inFlight[route] = open;
+		this.peakInFlight[route] = Math.max(this.peakInFlight[route] ?? 0, open);
+	}
+
+	ended(route: string): void {
+		this.inFlight[route] = Math.max(0, (this.inFlight[route] ?? 0) - 1);
+	}
+
 	forRoute(route: string): RequestLogEntry[] {
 		const lower = route.toLowerCase();
 		return this.entries.filter((entry) => entry.route.toLowerCase() === lower);
 	}
 
 	stats(): HubStats {
-		return { requests: this.entries.length, loginAttempts: this.loginAttempts, logins: this.logins, failedLogins: this.failedLogins, byRoute: { ...this.byRoute } };
+		return { requests: this.entries.length, loginAttempts: this.loginAttempts, logins: this.logins, failedLogins: this.failedLogins, byRoute: { ...this.byRoute }, peakInFlight: { ...this.peakInFlight } };
 	}
 
 	/** Empties the log in place, so references to HubEmulator.log stay valid. */
@@ -31,5 +44,6 @@ export class RequestLog {
 		this.logins = 0;
 		this.failedLogins = 0;
 		this.byRoute = {};
+		this.peakInFlight = {};
 	}
 }

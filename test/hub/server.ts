@@ -52,6 +52,8 @@ async function handle(hub: HubState, options: ServerOptions, request: IncomingMe
 		body: input.body,
 		headers: { ...request.headers },
 	});
+	hub.log.started(entry.route);
+	response.once('close', () => hub.log.ended(entry.route));
 	const sessionIds = sessionIdsOf(request);
 
 	if (options.latencyMs > 0) await delay(options.latencyMs);

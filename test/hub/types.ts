@@ -45,6 +45,8 @@ export interface HubStats {
 	logins: number;
 	failedLogins: number;
 	byRoute: Record<string, number>;
+	/** The most requests of each route the emulator was handling at once (pages in flight). */
+	peakInFlight: Record<string, number>;
 }
 
 export interface RequestLogEntry {

@@ -53,6 +53,8 @@ function statsSince(before: HubStats, after: HubStats): HubStats {
 		logins: after.logins - before.logins,
 		failedLogins: after.failedLogins - before.failedLogins,
 		byRoute,
+		// Peaks cannot be subtracted: these cover everything since the emulator started or was last reset.
+		peakInFlight: after.peakInFlight,
 	};
 }
 

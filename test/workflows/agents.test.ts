@@ -238,6 +238,19 @@ describe('Agent › Get Many paging at scale', () => {
 		expect(hub.stats().logins).toBe(1);
 	});
 
+	it.each([1, 4])('Page Concurrency %i keeps exactly that many pages in flight on a slow Hub', async (pageConcurrency) => {
+		const store = new CredentialStore([hubCredential(hub.url)]);
+		hub.faults.add({ route: '/agentsRanked', latencyMs: 20 });
+		const run = await runWorkflow(
+			getMany({ returnAll: true, filters: { includeDeleted: true }, options: { pageSize: 400, pageConcurrency } }),
+			{ store },
+		);
+		expect(run.json(NODE)).toHaveLength(25_000);
+		// The first page is read alone (it tells the real page size and the total); the other 62 overlap.
+		expect(hub.stats().peakInFlight['/agentsRanked']).toBe(pageConcurrency);
+		expect(hub.requests('/agentsRanked')).toHaveLength(Math.ceil(25_000 / 400));
+	});
+
 	it('re-reads when agents are inserted mid-walk: no duplicates, nothing missing', async () => {
 		const store = new CredentialStore([hubCredential(hub.url)]);
 		hub.faults.add({ route: '/agentsRanked', skip: 3, times: 1, before: (h) => h.store.addAgents(5) });
