@@ -109,7 +109,10 @@ async function applyFault(rule: FaultRule, hub: HubState, options: ServerOptions
 	if (rule.status === undefined) return undefined;
 	const errorCode = (STATUS_CODES[rule.status] ?? 'Error').replace(/\W/g, '');
 	const body = rule.body ?? (rule.status >= 400 ? new HubError(rule.status, errorCode, `Injected fault: ${rule.status}`).toBody() : undefined);
-	return { status: rule.status, body, contentType: rule.contentType, headers: rule.retryAfter === undefined ? undefined : { 'Retry-After': rule.retryAfter } };
+	const headers: Record<string, string> = {};
+	if (rule.retryAfter !== undefined) headers['Retry-After'] = rule.retryAfter;
+	if (rule.location !== undefined) headers.Location = rule.location;
+	return { status: rule.status, body, contentType: rule.contentType, headers };
 }
 
 function finish(response: ServerResponse, entry: RequestLogEntry, reply: Reply): void {

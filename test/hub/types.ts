@@ -94,6 +94,8 @@ export interface FaultRule {
 	latencyMs?: number;
 	status?: number;
 	retryAfter?: string;
+	/** Location header (with a 3xx status: a redirect). */
+	location?: string;
 	body?: string | object;
 	contentType?: string;
 	/** Destroy the socket without a response (ECONNRESET on the client). */

@@ -79,6 +79,25 @@ describe('transport: retries and error mapping', () => {
 		expect(run.logins).toBe(1);
 	});
 
+	it('does not follow a redirected Hub call: one request, an error naming the new address without its query', async () => {
+		hub.faults.add({ route: '/agentsRanked', status: 301, location: 'https://hub.example.com/api/agentsRanked?token=s3cr3t-portal-token' });
+		const run = await runWorkflow(firstPage(), { store });
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toBe(`The Hub at ${hub.url} redirected /agentsRanked (HTTP 301) to https://hub.example.com/api/agentsRanked`);
+		expect(run.error?.description).toMatch(/set the Hub URL in the credential to that address/);
+		expect(hub.requests('/agentsRanked')).toHaveLength(1);
+		expectNoSecrets(run.serialized, ['s3cr3t-portal-token']);
+	});
+
+	it('does not follow a redirected login, so the password is sent once and only to the Hub URL', async () => {
+		hub.faults.add({ route: '/auth/credentials', status: 308, location: 'https://hub.example.com/api/auth/credentials' });
+		const run = await runWorkflow(firstPage(), { store });
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toBe(`The Hub at ${hub.url} redirected the login (HTTP 308) to https://hub.example.com/api/auth/credentials`);
+		expect(hub.requests('/auth/credentials')).toHaveLength(1);
+		expect(hub.requests('/agentsRanked')).toHaveLength(0);
+	});
+
 	it('keeps the password and the session cookie out of the data of a failing run', async () => {
 		const password = 'Pl4nted-Hub-Passw0rd!';
 		hub.store.users.push({ userName: 'planted', password, permissions: ['DeviceView'] });

@@ -13,6 +13,7 @@ import { normalizeHubUrl, type HubUrl } from '../helpers/hubUrl';
 import { describeHttpFailure, hubError, notAHubApi, type HubErrorDetails } from './hubErrors';
 import { isLoginError } from './login';
 import { describeNetworkFailure } from './networkFailure';
+import { describeRedirect, isRedirect } from './redirects';
 import { decideRetry, DEFAULT_RETRY_POLICY, isRetryableStatus, type RetryPolicy } from './retry';
 import { SessionGate, type HubResponse } from './session';
 
@@ -118,6 +119,9 @@ export class HubClient {
 		const { statusCode, body } = response;
 
 		if (statusCode === 404 && request.notFound === 'undefined') return undefined as T;
+		if (isRedirect(statusCode)) {
+			throw this.error(describeRedirect(request.endpoint, statusCode, response.headers.location, this.hubUrl.base), request);
+		}
 		if (statusCode < 200 || statusCode >= 300) {
 			if (typeof body === 'string' && body.trim() !== '' && !body.trim().startsWith('{')) {
 				throw this.error(notAHubApi(request.endpoint, this.hubUrl.base, statusCode), request);
@@ -200,6 +204,7 @@ export class HubClient {
 			headers: { Accept: 'application/json' },
 			json: true,
 			returnFullResponse: true,
+			disableFollowRedirect: true,
 			// When re-login is allowed, HTTP errors must be thrown: n8n re-runs the login once on a thrown 401.
 			ignoreHttpStatusErrors: !reloginOn401,
 			skipSslCertificateValidation: this.ignoreSslIssues,

@@ -2,11 +2,12 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } 
 
 import { normalizeHubUrl } from '../helpers/hubUrl';
 import { describeNetworkFailure } from './networkFailure';
+import { describeRedirect, isRedirect } from './redirects';
 
 /** Name carried by every login failure, so the transport can tell it from a failed data call and never retry it. */
 export const LOGIN_ERROR_NAME = 'NetwrixHubLoginError';
 
-export type LoginFailureKind = 'badUrl' | 'rejected' | 'locked' | 'ipBlocked' | 'notAHub' | 'network' | 'hubError';
+export type LoginFailureKind = 'badUrl' | 'redirected' | 'rejected' | 'locked' | 'ipBlocked' | 'notAHub' | 'network' | 'hubError';
 
 export class HubLoginError extends Error {
 	readonly description: string;
@@ -140,6 +141,7 @@ export async function loginToHub(
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
 			skipSslCertificateValidation: credentials.ignoreSslIssues === true,
 			timeout: 60_000,
 		})) as typeof response;
@@ -155,6 +157,10 @@ export async function loginToHub(
 	}
 
 	const { statusCode, headers, body } = response;
+	if (isRedirect(statusCode)) {
+		const { message, description } = describeRedirect('the login', statusCode, headers.location, api.replace(/\/api$/, ''));
+		throw loginFailure('redirected', message, description ?? '');
+	}
 	if (statusCode < 200 || statusCode >= 300) throw rejectedLogin(statusCode, body, userName, api);
 
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {
