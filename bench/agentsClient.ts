@@ -42,7 +42,9 @@ function n8nHelperPost(): Post {
 			body: body as IDataObject,
 			json: true,
 			returnFullResponse: true,
-			headers: cookie ? { Cookie: cookie } : {},
+			// The same options the node's requests use (transport/hubClient.ts).
+			disableFollowRedirect: true,
+			headers: { Accept: 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
 		})) as { body: unknown; headers: Record<string, unknown> };
 		return { body: response.body, setCookie: ([] as string[]).concat((response.headers['set-cookie'] as string[]) ?? []) };
 	};
