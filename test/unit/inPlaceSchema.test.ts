@@ -40,6 +40,9 @@ describe('the in-place check agrees with zod on every field', () => {
 			Nested: z.object({ A: z.string(), B: z.array(z.string()).nullish() }).passthrough().nullish(),
 			List: z.array(z.object({ K: z.string() }).passthrough()),
 			Stripped: z.object({ S: z.string() }).nullish(),
+			Constrained: z.string().min(2).optional(),
+			Short: z.array(z.string()).max(1).optional(),
+			Whole: z.number().int().optional(),
 		})
 		.passthrough();
 	const checked = inPlace(schema);
@@ -52,8 +55,11 @@ describe('the in-place check agrees with zod on every field', () => {
 		List: [{ K: 'k', More: true }],
 		Stripped: { S: 's', Dropped: 1 },
 		Kept: { any: 'thing' },
+		Constrained: 'ok',
+		Short: ['one'],
+		Whole: 3,
 	};
-	const replacements: unknown[] = [undefined, null, 'text', 3, true, {}, [], [1], [{}], [{ K: 1 }], { A: 1 }, { A: 'a', B: [2] }];
+	const replacements: unknown[] = [undefined, null, 'text', 'x', 3, 2.5, Number.NaN, true, {}, [], [1], ['a', 'b'], [{}], [{ K: 1 }], { A: 1 }, { A: 'a', B: [2] }];
 	const variants = [valid, ...Object.keys(valid).flatMap((key) => replacements.map((value) => ({ ...valid, [key]: value })))];
 
 	it.each(variants.map((variant) => [JSON.stringify(variant), variant]))('%s', (_label, variant) => {

@@ -32,10 +32,20 @@ function withParent(key: Key, problem: Problem): Problem {
 	return problem;
 }
 
+/** Constraints (`.min()`, `.regex()`, `.int()`, …) are left to zod: only plain primitives are compiled. */
+function unconstrained(schema: z.ZodString | z.ZodNumber): boolean {
+	return schema._def.checks.length === 0;
+}
+
+function unboundedArray(schema: z.ZodArray<z.ZodTypeAny>): boolean {
+	const { minLength, maxLength, exactLength } = schema._def;
+	return minLength === null && maxLength === null && exactLength === null;
+}
+
 function primitiveTypes(schema: z.ZodTypeAny): string[] | undefined {
-	if (schema instanceof z.ZodString) return ['string'];
+	if (schema instanceof z.ZodString) return unconstrained(schema) ? ['string'] : undefined;
 	if (schema instanceof z.ZodBoolean) return ['boolean'];
-	if (schema instanceof z.ZodNumber) return ['number'];
+	if (schema instanceof z.ZodNumber) return unconstrained(schema) ? ['number'] : undefined;
 	if (schema instanceof z.ZodUnion) {
 		const lists = (schema.options as z.ZodTypeAny[]).map(primitiveTypes);
 		if (lists.every((list) => list !== undefined)) return lists.flat() as string[];
@@ -50,7 +60,7 @@ function typeCheck(types: string[], allowed: Absence, toText: boolean): Check {
 	const [only] = types;
 	return (holder, key) => {
 		const value = holder[key];
-		if (types.length === 1 ? typeof value === only : types.includes(typeof value)) {
+		if ((types.length === 1 ? typeof value === only : types.includes(typeof value)) && !Number.isNaN(value)) {
 			if (toText && typeof value !== 'string') holder[key] = String(value);
 			return undefined;
 		}
@@ -114,10 +124,10 @@ function compile(schema: z.ZodTypeAny): Check {
 			return typeCheck(innerTypes, allowed, true);
 		}
 	}
-	if (inner instanceof z.ZodObject && inner._def.unknownKeys === 'passthrough') {
+	if (inner instanceof z.ZodObject && inner._def.unknownKeys === 'passthrough' && inner._def.catchall instanceof z.ZodNever) {
 		return objectCheck(inner.shape as z.ZodRawShape, allowed);
 	}
-	if (inner instanceof z.ZodArray) return arrayCheck(compile(inner.element as z.ZodTypeAny), allowed);
+	if (inner instanceof z.ZodArray && unboundedArray(inner)) return arrayCheck(compile(inner.element as z.ZodTypeAny), allowed);
 	return zodCheck(schema);
 }
 
