@@ -19,6 +19,8 @@ export interface ClientJob {
 export interface ClientResult {
 	agents: number;
 	ms: number;
+	/** CPU time of the whole client process during the timed walk (all threads: JavaScript, GC helpers, I/O). */
+	cpuMs: number;
 	maxRssBytes: number;
 }
 
@@ -111,10 +113,13 @@ process.once('message', async (job: ClientJob) => {
 		process.send!('ready');
 		await new Promise((resolve) => process.once('message', resolve));
 		const started = performance.now();
+		const cpuBefore = process.cpuUsage();
 		const agents =
 			job.mode === 'node' ? await nodeRun(job) : await pagingLoop(job, job.mode === 'raw' ? undiciPost : n8nHelperPost());
 		const ms = performance.now() - started;
-		process.send!({ agents, ms, maxRssBytes: process.resourceUsage().maxRSS * 1024 } satisfies ClientResult);
+		const cpu = process.cpuUsage(cpuBefore);
+		const cpuMs = (cpu.user + cpu.system) / 1000;
+		process.send!({ agents, ms, cpuMs, maxRssBytes: process.resourceUsage().maxRSS * 1024 } satisfies ClientResult);
 	} catch (error) {
 		process.send!({ error: (error as Error).message });
 	}
