@@ -159,7 +159,7 @@ export async function loginToHub(
 	const { statusCode, headers, body } = response;
 	if (isRedirect(statusCode)) {
 		const { message, description } = describeRedirect('the login', statusCode, headers.location, api.replace(/\/api$/, ''));
-		throw loginFailure('redirected', message, description ?? '');
+		throw loginFailure('redirected', message, description);
 	}
 	if (statusCode < 200 || statusCode >= 300) throw rejectedLogin(statusCode, body, userName, api);
 

@@ -16,7 +16,7 @@ export function isRedirect(statusCode: number): boolean {
  * lost), and a redirected login would send the password to wherever the redirect points. The usual cause is an
  * http:// Hub URL on a Hub that moved to https://, so the message says where to point the credential instead.
  */
-export function describeRedirect(endpoint: string, statusCode: number, location: unknown, hubUrl: string): HubErrorDetails {
+export function describeRedirect(endpoint: string, statusCode: number, location: unknown, hubUrl: string): HubErrorDetails & { description: string } {
 	const target = redirectTarget(location);
 	return {
 		httpCode: statusCode,
