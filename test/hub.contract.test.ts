@@ -1,11 +1,16 @@
 /**
- * Contract of the Hub emulator: every route answers real HTTP requests with the shapes hub-api.md describes.
+ * Contract of the Hub emulator: every route answers real HTTP requests with the shapes docs/hub-api.md describes.
  * Responses are checked against the strict zod schemas of test/hub/schemas.ts, so a missing, mistyped or
- * invented field fails here.
+ * invented field fails here. The reference itself is checked against the emulator's route table, the routes the
+ * package calls and the list of inferences, so neither can change without the other.
  */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { request } from 'undici';
 import type { ZodTypeAny } from 'zod';
-import { startHub, type HubEmulator } from './hub';
+import { INFERENCES, startHub, type HubEmulator } from './hub';
 import { bindDto } from './hub/http/binder';
+import { ROUTES } from './hub/routes';
 import * as S from './hub/schemas';
 import { HubTestClient } from './hub/testClient';
 import { DEVICE_REPORT_DETAIL_FIELDS } from './hub/views';
@@ -332,5 +337,160 @@ describe('error shapes', () => {
 		const response = await admin.post('/credential', { CredentialsType: 'Shell', Key: 'NoSuchKey' });
 		expect(response.status).toBe(404);
 		expectShape(S.ErrorResponse, response.body);
+	});
+});
+
+describe('response format (Accept, docs/hub-api.md §1.4)', () => {
+	const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+
+	it('answers JSON without an Accept header', async () => {
+		const response = await request(`${hub.apiUrl}/status/ready`);
+		expect(response.statusCode).toBe(200);
+		expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+		expectShape(S.SystemReadyResponse, await response.body.json());
+	});
+
+	it.each(['application/json', '*/*', 'application/json, text/plain', 'text/plain', 'image/png', 'application/*', ''])(
+		'answers JSON to Accept "%s"',
+		async (accept) => {
+			const response = await admin.send('/agentsRanked', { json: { Take: 1 }, headers: { accept } });
+			expect(response.status).toBe(200);
+			expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+			expectShape(S.GetAgentsRankedResponse, response.body);
+		},
+	);
+
+	it("answers a browser's Accept with an HTML snapshot page of the same reply", async () => {
+		const response = await admin.send('/groups', { method: 'GET', query: { Take: '2' }, headers: { accept: BROWSER } });
+		expect(response.status).toBe(200);
+		expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+		expect(response.text).toMatch(/^<!doctype html>/);
+		expect(response.text).toContain('Snapshot of <i>GetGroups</i>');
+		const embedded = /<script id="dto" type="application\/json">(.*)<\/script>/.exec(response.text)?.[1] ?? '';
+		expectShape(S.GetGroupsResponse, JSON.parse(embedded));
+		expect(() => JSON.parse(response.text)).toThrow();
+	});
+
+	it('keeps the status of an error in the HTML page, and sends 204 empty', async () => {
+		const anonymous = await new HubTestClient(hub.apiUrl).send('/agentsRanked', { json: {}, headers: { accept: 'text/html' } });
+		expect(anonymous.status).toBe(401);
+		expect(anonymous.headers['content-type']).toBe('text/html; charset=utf-8');
+		expect(anonymous.text).toContain('Not Authenticated');
+		const deleted = await admin.send('/devices/delete', { json: { AgentDeviceIds: ['999,999'] }, headers: { accept: 'text/html' } });
+		expect(deleted.status).toBe(204);
+		expect(deleted.text).toBe('');
+	});
+
+	it('prefers HTML over JSON whatever the order, unless the body itself is JSON', async () => {
+		const get = await admin.send('/groupsTree', { method: 'GET', headers: { accept: 'application/json;q=1, text/html;q=0.1' } });
+		expect(get.headers['content-type']).toBe('text/html; charset=utf-8');
+		const post = await admin.send('/groupsTree', { json: {}, headers: { accept: 'application/json, text/html' } });
+		expect(post.headers['content-type']).toBe('application/json; charset=utf-8');
+		const form = await admin.send('/groupsTree', { form: { Version: '1' }, headers: { accept: 'text/html, application/json' } });
+		expect(form.headers['content-type']).toBe('application/json; charset=utf-8');
+	});
+
+	it('answers XML to Accept application/xml', async () => {
+		const response = await admin.send('/credential', { json: { CredentialsType: 'Database', Key: 'SqlProd' }, headers: { accept: 'application/xml' } });
+		expect(response.status).toBe(200);
+		expect(response.headers['content-type']).toBe('application/xml; charset=utf-8');
+		expect(response.text).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?><GetCredentialsResponse [^>]*><Version>/);
+		expect(response.text).toContain('<Key>SqlProd</Key>');
+	});
+
+	it('lets ?format= override the Accept header', async () => {
+		const json = await admin.send('/groupsTree', { method: 'GET', query: { format: 'json' }, headers: { accept: BROWSER } });
+		expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
+		expectShape(S.GetGroupsTreeResponse, json.body);
+		const html = await admin.send('/groupsTree', { method: 'GET', query: { Format: 'html' }, headers: { accept: 'application/json' } });
+		expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
+	});
+
+	it('signs in with a browser Accept too, answering the page and the cookies', async () => {
+		const response = await new HubTestClient(hub.apiUrl).send('/auth/credentials', {
+			json: { UserName: 'viewer', Password: 'Viewer-Pa55!' },
+			headers: { accept: 'text/html' },
+		});
+		expect(response.status).toBe(200);
+		expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+		expect(String(response.headers['set-cookie'])).toContain('ss-id=');
+	});
+
+	it('leaves a reply with its own content type (an injected fault page) as it is', async () => {
+		hub.faults.add({ route: '/groupsTree', status: 502, contentType: 'text/plain', body: 'Bad gateway', times: 1 });
+		const response = await admin.send('/groupsTree', { method: 'GET', headers: { accept: 'application/xml' } });
+		expect(response.status).toBe(502);
+		expect(response.headers['content-type']).toBe('text/plain');
+		expect(response.text).toBe('Bad gateway');
+	});
+});
+
+describe('docs/hub-api.md and the emulator are in step', () => {
+	const ROOT = join(__dirname, '..');
+	const reference = readFileSync(join(ROOT, 'docs', 'hub-api.md'), 'utf8');
+
+	/** Route sections: headings naming one or more `/paths`, with the text up to the next heading. */
+	const documented = new Map<string, string>();
+	const lines = reference.split('\n');
+	lines.forEach((line, index) => {
+		if (!/^#{2,4} /.test(line)) return;
+		const paths = [...line.matchAll(/`(\/[^`\s]*)`/g)].map((match) => match[1]);
+		if (paths.length === 0) return;
+		const end = lines.findIndex((next, at) => at > index && /^#{1,4} /.test(next));
+		const body = lines.slice(index + 1, end === -1 ? undefined : end).join('\n');
+		for (const path of paths) documented.set(path, body);
+	});
+
+	/** Routes the package calls: `endpoint: '/x'`, and the login and credential-test URLs. */
+	function packageRoutes(): Set<string> {
+		const found = new Set<string>();
+		const visit = (dir: string): void => {
+			for (const entry of readdirSync(dir, { withFileTypes: true })) {
+				const path = join(dir, entry.name);
+				if (entry.isDirectory()) visit(path);
+				else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
+					const source = readFileSync(path, 'utf8');
+					for (const match of source.matchAll(/endpoint:\s*'(\/[A-Za-z][\w/]*)'|'\/api(\/[A-Za-z][\w/]*)'|\$\{api\}(\/[A-Za-z][\w/]*)`/g)) {
+						found.add(match[1] ?? match[2] ?? match[3]);
+					}
+				}
+			}
+		};
+		visit(join(ROOT, 'nodes'));
+		visit(join(ROOT, 'credentials'));
+		return found;
+	}
+
+	it('documents every route the emulator serves, under its exact name', () => {
+		const missing = ROUTES.map((route) => route.name).filter((name) => !documented.has(name));
+		expect(missing).toEqual([]);
+	});
+
+	it('documents no route the emulator does not serve', () => {
+		const served = new Set(ROUTES.map((route) => route.name));
+		expect([...documented.keys()].filter((path) => !served.has(path))).toEqual([]);
+	});
+
+	it('states the permission each route enforces', () => {
+		for (const route of ROUTES) {
+			const line = /\*\*Permission:\*\*\s*(.+)/.exec(documented.get(route.name) ?? '')?.[1] ?? '(no Permission line)';
+			const stated = line.startsWith('none') ? 'none' : line.startsWith('any session') ? 'session' : (/^`(\w+)`/.exec(line)?.[1] ?? line);
+			const enforced = route.anonymous ? 'none' : (route.permission ?? 'session');
+			expect({ route: route.name, permission: stated }).toEqual({ route: route.name, permission: enforced });
+		}
+	});
+
+	it('documents and serves every route the package calls', () => {
+		const called = packageRoutes();
+		expect([...called]).toEqual(expect.arrayContaining(['/auth/credentials', '/userRolesPermissions', '/agentsRanked']));
+		const served = new Set(ROUTES.map((route) => route.name));
+		expect([...called].filter((path) => !documented.has(path))).toEqual([]);
+		expect([...called].filter((path) => !served.has(path))).toEqual([]);
+	});
+
+	it('lists every inference of test/hub/inferences.ts in §11, and no other', () => {
+		const section = /## 11\. Inferences\n([\s\S]*?)\n## 12\./.exec(reference)?.[1] ?? '';
+		const listed = [...section.matchAll(/^\| `(\w+)` \|/gm)].map((match) => match[1]);
+		expect(listed.sort()).toEqual(Object.keys(INFERENCES).sort());
 	});
 });

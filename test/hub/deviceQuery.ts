@@ -1,8 +1,4 @@
-/**
- * Selects and orders devices for /agentsRanked: DeviceFilter (§3.3), IncludeMasterInFilter, GenericFilters and Sort.
- * The full ordered result is cached per (query, store version) so that walking 100,000 devices page by page
- * costs O(page) per request after the first one, and a second walk of the same query costs O(page) throughout.
- */
+/** Selects and orders devices for /agentsRanked: DeviceFilter (docs/hub-api.md §5.2), IncludeMasterInFilter, GenericFilters and Sort. */
 import { compileGenericFilters, readPath, resolverFor, sortRows, type PagingQueryFilter } from './paging';
 import type { DeviceFilterInput } from './schemas';
 import { agentDeviceId, type HubStore } from './store';
@@ -20,41 +16,8 @@ export interface DeviceQuery {
 
 const resolveDeviceField = resolverFor(DEVICE_REPORT_DETAIL_FIELDS);
 
-export class DeviceQueryCache {
-	private readonly entries = new Map<string, { version: number; rows: DeviceRecord[] }>();
-	private static readonly MAX_ENTRIES = 16;
-
-	/** The cached rows of a query, unless the store changed since. */
-	get(key: string, version: number): DeviceRecord[] | undefined {
-		const entry = this.entries.get(key);
-		return entry?.version === version ? entry.rows : undefined;
-	}
-
-	set(key: string, version: number, rows: DeviceRecord[]): void {
-		this.entries.delete(key);
-		this.entries.set(key, { version, rows });
-		if (this.entries.size > DeviceQueryCache.MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
-	}
-
-	clear(): void {
-		this.entries.clear();
-	}
-}
-
-/**
- * Every matching device in result order, recomputed only when the store changed: records changed directly must be
- * followed by store.touch(), as the serialised devices (deviceWire.ts) are cached per store version too.
- */
-export function queryDevices(store: HubStore, query: DeviceQuery, cache: DeviceQueryCache): DeviceRecord[] {
-	const key = JSON.stringify([query.DeviceFilter, query.IncludeMasterInFilter, query.GenericFilters, query.GenericFilterLogic, query.Sort]);
-	const cached = cache.get(key, store.version);
-	if (cached) return cached;
-	const rows = selectDevices(store, query);
-	cache.set(key, store.version, rows);
-	return rows;
-}
-
-function selectDevices(store: HubStore, query: DeviceQuery): DeviceRecord[] {
+/** Every matching device, in result order. Routes call it through ResponseCache (responseCache.ts). */
+export function selectDevices(store: HubStore, query: DeviceQuery): DeviceRecord[] {
 	const read = (device: DeviceRecord, [field, ...rest]: string[]) => readPath(reportField(device, field as DeviceReportField, store), rest);
 	const tests = [
 		deviceFilterTest(store, query.DeviceFilter),

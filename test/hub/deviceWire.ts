@@ -1,12 +1,18 @@
 /**
- * The serialised wire JSON of devices, as UTF-8 bytes reused until the store changes (every store helper and
- * touch() bumps store.version), so that serving a page of 500 devices is a matter of concatenating buffers. A device's
- * DeviceReportDetail reads exactly as JSON.stringify(toDeviceReportDetail(device, store)); the large properties
- * many devices share (templates, group details, trackers) are serialised once per distinct value.
+ * The serialised JSON of device views, as UTF-8 bytes reused until the store changes (every store
+ * helper and touch() bumps store.version), for ResponseCache (responseCache.ts) to concatenate into
+ * response bodies. A device's DeviceReportDetail reads exactly as
+ * JSON.stringify(toDeviceReportDetail(device, store)); the large properties many devices share
+ * (templates, group details, trackers) are serialised once per distinct value.
  */
 import type { HubStore } from './store';
 import type { DeviceRecord } from './types';
-import { DEVICE_REPORT_DETAIL_FIELDS, reportField, type DeviceReportField } from './views';
+import {
+	DEVICE_REPORT_DETAIL_FIELDS,
+	reportField,
+	toDeviceReportDetail,
+	type DeviceReportField,
+} from './views';
 
 /**
  * Properties worth sharing between devices, each with what its value is derived from besides the store's groups and
@@ -29,25 +35,57 @@ for (const field of DEVICE_REPORT_DETAIL_FIELDS) {
 	} else segment.fields.push(field);
 }
 
-/** A function of a device alone; its result is cached per device, so the function must be a module-level constant. */
-export type DeviceValue = (device: DeviceRecord) => unknown;
+/**
+ * A JSON value derived from a device and the store's groups and templates (toDeviceReportDetail, a
+ * device's AgentGroups entry...). Its result is cached per device, keyed by the function itself.
+ */
+export type DeviceView = (device: DeviceRecord, store: HubStore) => unknown;
 
 /** A JSON value as pieces of UTF-8 text, to be written one after the other. */
 export type JsonPieces = Buffer[];
 
 const COMMA = Buffer.from(',');
+const OPEN_BRACKET = Buffer.from('[');
+const CLOSE_BRACKET = Buffer.from(']');
 
 export class DeviceWireCache {
 	private version = -1;
 	private details = new Map<DeviceRecord, JsonPieces>();
-	private entries = new Map<DeviceValue, Map<DeviceRecord, Buffer>>();
+	/** Weak, so that a view made per request (which never hits) does not pile up. */
+	private entries = new WeakMap<DeviceView, Map<DeviceRecord, Buffer>>();
 	private shared = new Map<DeviceReportField, Map<unknown, Buffer>>();
 
 	constructor(private readonly store: HubStore) {}
 
-	/** The device's DeviceReportDetail. */
-	detail(device: DeviceRecord): JsonPieces {
+	/** Appends JSON.stringify(devices.map((device) => view(device, store))) to pieces. */
+	writeArray(pieces: Buffer[], devices: readonly DeviceRecord[], view: DeviceView): void {
 		this.checkVersion();
+		pieces.push(OPEN_BRACKET);
+		if (view === toDeviceReportDetail) {
+			for (let index = 0; index < devices.length; index++) {
+				if (index > 0) pieces.push(COMMA);
+				for (const piece of this.detail(devices[index])) pieces.push(piece);
+			}
+		} else {
+			let byDevice = this.entries.get(view);
+			if (!byDevice) this.entries.set(view, (byDevice = new Map()));
+			for (let index = 0; index < devices.length; index++) {
+				if (index > 0) pieces.push(COMMA);
+				const device = devices[index];
+				let bytes = byDevice.get(device);
+				if (!bytes) {
+					// As an array element: undefined is written as null.
+					bytes = Buffer.from(JSON.stringify(view(device, this.store)) ?? 'null');
+					byDevice.set(device, bytes);
+				}
+				pieces.push(bytes);
+			}
+		}
+		pieces.push(CLOSE_BRACKET);
+	}
+
+	/** The device's DeviceReportDetail: its own properties, and the ones it shares with others. */
+	private detail(device: DeviceRecord): JsonPieces {
 		let pieces = this.details.get(device);
 		if (!pieces) {
 			pieces = this.serialiseDetail(device);
@@ -56,22 +94,9 @@ export class DeviceWireCache {
 		return pieces;
 	}
 
-	/** A small JSON value derived from the device alone (e.g. its AgentGroups entry), serialised once per store version. */
-	entry(device: DeviceRecord, value: DeviceValue): Buffer {
-		this.checkVersion();
-		let byDevice = this.entries.get(value);
-		if (!byDevice) this.entries.set(value, (byDevice = new Map()));
-		let bytes = byDevice.get(device);
-		if (!bytes) {
-			bytes = Buffer.from(JSON.stringify(value(device)));
-			byDevice.set(device, bytes);
-		}
-		return bytes;
-	}
-
 	clear(): void {
 		this.details = new Map();
-		this.entries = new Map();
+		this.entries = new WeakMap();
 		this.shared = new Map();
 	}
 
@@ -122,51 +147,5 @@ export class DeviceWireCache {
 			byKey.set(key, bytes);
 		}
 		return bytes;
-	}
-}
-
-/**
- * A JSON object response body written from ordinary values and from already-serialised pieces, in order.
- * Values are serialised with JSON.stringify, so the result reads exactly like JSON.stringify of the whole object.
- */
-export class JsonObjectWriter {
-	private readonly pieces: Buffer[] = [];
-	private text = '{';
-	private empty = true;
-
-	/** An ordinary property; left out when undefined, as JSON.stringify does. */
-	value(name: string, value: unknown): this {
-		if (value !== undefined) this.text += `${this.separator()}${JSON.stringify(name)}:${JSON.stringify(value)}`;
-		return this;
-	}
-
-	/** An array property whose elements are already serialised. */
-	array(name: string, elements: readonly (Buffer | JsonPieces)[]): this {
-		this.text += `${this.separator()}${JSON.stringify(name)}:[`;
-		this.flush();
-		elements.forEach((element, index) => {
-			if (index > 0) this.pieces.push(COMMA);
-			if (Buffer.isBuffer(element)) this.pieces.push(element);
-			else for (const piece of element) this.pieces.push(piece);
-		});
-		this.text = ']';
-		return this;
-	}
-
-	toBuffer(): Buffer {
-		this.text += '}';
-		this.flush();
-		return Buffer.concat(this.pieces);
-	}
-
-	private separator(): string {
-		const separator = this.empty ? '' : ',';
-		this.empty = false;
-		return separator;
-	}
-
-	private flush(): void {
-		this.pieces.push(Buffer.from(this.text));
-		this.text = '';
 	}
 }

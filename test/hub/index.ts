@@ -1,13 +1,12 @@
 /**
  * The Netwrix Change Tracker Hub emulator: a real HTTP(S) server on loopback that behaves like the Hub's
- * REST API (hub-api.md), with seeded data, fault injection and a request log. See test/hub/README.md.
+ * REST API (docs/hub-api.md), with seeded data, fault injection and a request log. See test/hub/README.md.
  */
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { DeviceQueryCache } from './deviceQuery';
-import { DeviceWireCache } from './deviceWire';
 import { FaultInjector } from './faults';
 import { RequestLog } from './requestLog';
+import { ResponseCache } from './responseCache';
 import type { HubState } from './routes/route';
 import { generateFixture } from './seed';
 import { createHubServer } from './server';
@@ -38,8 +37,7 @@ export async function startHub(options: HubOptions = {}): Promise<HubEmulator> {
 		sessions: new SessionStore(sessionTimeoutMinutes * 60_000, options.sessionMaxCalls),
 		lockout: new AccountLockout(options.lockout ?? { maxAttempts: 3, minutes: 10 }),
 		log: new RequestLog(),
-		queryCache: new DeviceQueryCache(),
-		wire: new DeviceWireCache(store),
+		cache: new ResponseCache(store),
 	};
 	const faults = new FaultInjector();
 	const tls = options.tls ?? false;
@@ -65,10 +63,10 @@ export async function startHub(options: HubOptions = {}): Promise<HubEmulator> {
 			faults.clear();
 			hub.sessions.clear();
 			hub.lockout.clear();
-			hub.queryCache.clear();
+			hub.cache.clearQueries();
 			// Serialised devices stay valid across resets (they follow store.version); a reseed replaces every record.
 			if (reseed) {
-				hub.wire.clear();
+				hub.cache.clear();
 				hub.store.load(makeFixture());
 			}
 		},

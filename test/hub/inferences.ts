@@ -1,7 +1,8 @@
 /**
- * Behaviours the emulator implements that hub-api.md marks as [inference] (or does not cover at all), in one place.
- * Everything else follows a [spec], [docs], [ps] or [kb] statement. Check these first on a real Hub; the code that
- * implements each one names its entry here, and entries with a `value` are used verbatim by the routes.
+ * Behaviours the emulator implements that no Netwrix source states, in one place: the "Inferred" facts of
+ * docs/hub-api.md, each listed under its key in §11 there. Everything else follows the spec, the docs, the
+ * PowerShell client or a KB article. Check these first on a real Hub; the code that implements each one names its
+ * entry here, and entries with a `value` are used verbatim by the routes.
  */
 export interface Inference {
 	behaviour: string;
@@ -18,9 +19,20 @@ export const INFERENCES = {
 		behaviour: 'Null properties are left out of responses (e.g. lookups that were not requested, ProxyAgentDevice of a non-proxied device).',
 		rationale: 'ServiceStack does not serialise nulls by default.',
 	},
+	acceptNegotiation: {
+		behaviour:
+			'The response format comes from ?format=json|xml|html, else from Accept: absent gives JSON; JSON when the body is JSON and Accept lists application/json; else the first of text/html, application/json, application/xml (in that order, q-values ignored) that Accept lists; else (*/* or only other types) JSON. HTML (a snapshot page) and XML carry the same reply and status as the JSON would.',
+		rationale:
+			'The spec\'s required Accept header (only value application/json) is what ServiceStack\'s OpenApiFeature writes on every operation, not a check by the Hub; ServiceStack\'s GetResponseContentType and HostConfig defaults (preferred Html, Json, Xml; default JSON; never 406) decide (docs/hub-api.md §1.4). Not emulated: a redirect of unauthenticated HTML requests to a login page, a Hub with XML switched off.',
+	},
+	displayName: {
+		behaviour: 'A device\'s Name (the display name) and DeviceName are the same text: register and rename set both.',
+		rationale:
+			'The spec describes Name as "Display name" and leaves DeviceName undescribed; register and rename write DeviceName. The package shows and matches Name, falling back to DeviceName (docs/hub-api.md §5.4).',
+	},
 	notAuthenticated: {
 		behaviour: 'A protected route without a valid session returns 401 ErrorCode "Unauthorized".',
-		rationale: 'ServiceStack default (hub-api.md §2.8); the spec declares no 401.',
+		rationale: 'ServiceStack default (docs/hub-api.md §2.3, §3.2); the spec declares no 401.',
 		value: 'Not Authenticated',
 	},
 	missingPermission: {
@@ -89,7 +101,7 @@ export const INFERENCES = {
 	},
 	duplicateDevice: {
 		behaviour: 'Registering a DeviceName already used by a live (not soft-deleted) device under the same proxy (or among stand-alone agents) returns 400.',
-		rationale: 'The spec does not say what happens on duplicates (hub-api.md §11 q11).',
+		rationale: 'The spec does not say what happens on duplicates (docs/hub-api.md §12 Q11).',
 		value: 'Device already registered',
 	},
 	proxyOnlyFields: {
@@ -119,7 +131,7 @@ export const INFERENCES = {
 	},
 	maskedParameterKeepsSecret: {
 		behaviour: 'On /credentials/update a parameter sent as "***" or left out keeps its stored value.',
-		rationale: 'Lets a client send back a masked read; unconfirmed (hub-api.md §11 q5).',
+		rationale: 'Lets a client send back a masked read; unconfirmed (docs/hub-api.md §7.3, §12 Q5).',
 	},
 	credentialKeyUniquePerType: {
 		behaviour: 'Credential keys are unique per type, compared case-insensitively; a duplicate add is 400 with FieldName "Key".',
@@ -135,7 +147,7 @@ export const INFERENCES = {
 	},
 	credentialParameters: {
 		behaviour: 'Seeded Parameters keys per type (Shell UserName/Password/Protocol..., Cloud AccessKeyId/SecretAccessKey, Splunk Url/Token...) are invented, except Database UserName/Password.',
-		rationale: 'hub-api.md §5.4: only the Database keys are known.',
+		rationale: 'docs/hub-api.md §7.3: only the Database keys are known.',
 	},
 	keyedByTypeOmitsEmptyTypes: {
 		behaviour: '/credentialsKeyedByType lists only the types that have at least one credential.',

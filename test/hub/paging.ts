@@ -1,4 +1,4 @@
-/** The paging request fields shared by every paged route (§8.1): GenericFilters, Sort, Skip and Take. */
+/** The paging request fields shared by every paged route (docs/hub-api.md §4.1): GenericFilters, Sort, Skip and Take. */
 import { fieldError, validationError } from './http/errors';
 
 export interface PagingQueryFilter {

@@ -1,7 +1,7 @@
 /**
- * Every request and response shape of the emulated routes, from hub-api.md, in one place.
+ * Every request and response shape of the emulated routes, from docs/hub-api.md, in one place.
  * Request DTOs are what the routes bind input to (all fields optional, as in the spec; unknown fields ignored).
- * Response schemas are strict: a field not listed in hub-api.md fails validation, so the emulator cannot invent fields.
+ * Response schemas are strict: a field not listed in docs/hub-api.md fails validation, so the emulator cannot invent fields.
  */
 import { z } from 'zod';
 

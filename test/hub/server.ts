@@ -1,7 +1,8 @@
 /**
  * The HTTP(S) front of the emulator: logs each request, applies latency and fault rules, finds the route
  * (paths under /api, case-insensitive, trailing slash optional, GET and POST alike), checks the session and
- * permission, binds the DTO and writes the JSON reply.
+ * permission, binds the DTO and writes the reply: JSON, or HTML/XML when the request asks for them
+ * (docs/hub-api.md §1.4).
  */
 import { readFileSync } from 'node:fs';
 import { STATUS_CODES, createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -13,6 +14,7 @@ import { bindDto } from './http/binder';
 import { parseCookies } from './http/cookies';
 import { HubError, forbidden, notAuthenticated } from './http/errors';
 import { mergedDto, readInput } from './http/input';
+import { CONTENT_TYPES, negotiateFormat, render, type ResponseFormat } from './http/negotiation';
 import { INFERENCES, inferred } from './inferences';
 import type { HubState, Reply, Route } from './routes/route';
 import { findRoute } from './routes';
@@ -55,8 +57,14 @@ async function handle(hub: HubState, options: ServerOptions, request: IncomingMe
 	hub.log.started(entry.route);
 	response.once('close', () => hub.log.ended(entry.route));
 	const sessionIds = sessionIdsOf(request);
+	// INFERENCES.acceptNegotiation
+	const format = negotiateFormat(url.searchParams, request.headers.accept, request.headers['content-type']);
+	const finish = (reply: Reply) => {
+		entry.status = reply.status;
+		send(response, reply, format, route?.dtoName ?? 'NotFound');
+	};
 
-	if (options.latencyMs > 0) await delay(options.latencyMs);
+	if (options.latencyMs > 0) await delay(options.latencyMs, undefined, { ref: false });
 	for (const rule of options.faults.select(entry.route, entry.method)) {
 		const outcome = await applyFault(rule, hub, options, sessionIds);
 		if (outcome === 'reset') {
@@ -64,7 +72,7 @@ async function handle(hub: HubState, options: ServerOptions, request: IncomingMe
 			return;
 		}
 		if (outcome === 'hang') return; // the connection stays open until the client gives up or the hub closes
-		if (outcome) return finish(response, entry, outcome);
+		if (outcome) return finish(outcome);
 	}
 
 	let reply: Reply;
@@ -76,7 +84,7 @@ async function handle(hub: HubState, options: ServerOptions, request: IncomingMe
 		const failure = error instanceof HubError ? error : new HubError(500, (error as Error).name, (error as Error).message);
 		reply = { status: failure.status, body: failure.toBody() };
 	}
-	finish(response, entry, reply);
+	finish(reply);
 }
 
 function dispatch(hub: HubState, route: Route, raw: Record<string, unknown>, sessionIds: string[], entry: RequestLogEntry): Reply {
@@ -103,7 +111,7 @@ async function applyFault(rule: FaultRule, hub: HubState, options: ServerOptions
 		const session = hub.sessions.find(sessionIds);
 		if (session) hub.sessions.end(session);
 	}
-	if (rule.latencyMs) await delay(rule.latencyMs);
+	if (rule.latencyMs) await delay(rule.latencyMs, undefined, { ref: false });
 	if (rule.reset) return 'reset';
 	if (rule.hang) return 'hang';
 	if (rule.status === undefined) return undefined;
@@ -115,20 +123,17 @@ async function applyFault(rule: FaultRule, hub: HubState, options: ServerOptions
 	return { status: rule.status, body, contentType: rule.contentType, headers };
 }
 
-function finish(response: ServerResponse, entry: RequestLogEntry, reply: Reply): void {
-	entry.status = reply.status;
-	send(response, reply);
-}
-
-function send(response: ServerResponse, reply: Reply): void {
+/** A reply with its own content type (e.g. an injected fault's page) is sent as is; a JSON reply in the negotiated format. */
+function send(response: ServerResponse, reply: Reply, format: ResponseFormat, dtoName: string): void {
 	const headers: Record<string, string | string[]> = { 'X-Powered-By': 'ServiceStack/8.1 Hub emulator', ...reply.headers };
 	if (reply.cookies?.length) headers['Set-Cookie'] = reply.cookies;
 	if (reply.status === 204 || reply.body === undefined) {
 		response.writeHead(reply.status, headers).end();
 		return;
 	}
-	const bytes = Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
-	headers['Content-Type'] = reply.contentType ?? 'application/json; charset=utf-8';
+	const raw = Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
+	const bytes = reply.contentType === undefined ? render(format, raw, dtoName) : raw;
+	headers['Content-Type'] = reply.contentType ?? CONTENT_TYPES[format];
 	headers['Content-Length'] = String(bytes.length);
 	response.writeHead(reply.status, headers).end(bytes);
 }

@@ -1,7 +1,7 @@
 /**
  * The Hub's live data and the mutation helpers tests use. Devices are kept in the Hub's default order
- * (AgentId, then DeviceId, numerically). Every helper bumps `version`, which invalidates cached query results;
- * call touch() after changing records directly.
+ * (AgentId, then DeviceId, numerically). Every helper bumps `version`, which invalidates what
+ * ResponseCache keeps (query results, serialised devices); call touch() after changing records directly.
  */
 import { DeviceGenerator, templateResolver } from './seed';
 import type { CredentialRecord, CredentialType, DeviceRecord, GroupRecord, HubFixture, HubUser, OnlineStatus, TemplateRecord } from './types';

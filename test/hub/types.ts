@@ -1,6 +1,6 @@
 /**
  * Public types of the Hub emulator, plus the emulator's own data records.
- * Field names of records follow hub-api.md so that a record projects onto the wire shapes without renaming.
+ * Field names of records follow docs/hub-api.md so that a record projects onto the wire shapes without renaming.
  */
 import type { FaultInjector } from './faults';
 import type { HubStore } from './store';
@@ -130,7 +130,8 @@ export interface TrackerDetail {
 export type OnlineStatus = 'Online' | 'Offline' | 'WaitingForContact';
 
 /**
- * One agent or device as the emulator stores it: the stored fields of DeviceReportDetail (§3.6) and Agent (§4.1).
+ * One agent or device as the emulator stores it: the stored fields of DeviceReportDetail (docs/hub-api.md §5.4)
+ * and Agent (§6.2).
  * Fields derived from others (AgentDeviceId, Online, LastPollTime, group/template/credential details) are
  * computed when a record is projected, so tests can change a stored field and see every view follow.
  */

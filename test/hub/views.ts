@@ -1,5 +1,6 @@
 /**
- * Wire shapes built from stored records: DeviceReportDetail (§3.6), Agent (§4.1), Credentials (§5.2), Group (§6.1).
+ * Wire shapes built from stored records (docs/hub-api.md): DeviceReportDetail (§5.4), Agent (§6.2),
+ * Credentials (§7.1), Group (§8.1).
  * Null properties are left out, as ServiceStack does (INFERENCES.nullsOmitted).
  */
 import { NEVER } from './catalog';

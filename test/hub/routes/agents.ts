@@ -1,11 +1,11 @@
-/** /agentsRanked (§3): devices matching a DeviceFilter, paged, with optional group, template and credential details. */
+/** /agentsRanked (docs/hub-api.md §5.1): devices matching a DeviceFilter, paged, with optional group, template and credential details. */
 import { BASE_DATE_MS } from '../catalog';
-import { queryDevices } from '../deviceQuery';
-import { JsonObjectWriter, type DeviceValue } from '../deviceWire';
-import { pageOf } from '../paging';
+import { pageOf, type Page } from '../paging';
+import { DeviceList, type DeviceView } from '../responseCache';
 import { GetAgentsRankedRequest } from '../schemas';
 import type { HubStore } from '../store';
 import type { DeviceRecord } from '../types';
+import { toDeviceReportDetail } from '../views';
 import { RESPONSE_VERSION, ok, route } from './route';
 
 const STATS_PERIOD_START = new Date(BASE_DATE_MS - 24 * 3600 * 1000).toISOString();
@@ -17,35 +17,49 @@ export const agentsRanked = route({
 	request: GetAgentsRankedRequest,
 	permission: 'DeviceView',
 	handle: ({ hub, dto }) => {
-		const matching = queryDevices(hub.store, dto, hub.queryCache);
-		// INFERENCES.countOnly
-		const page = dto.CountOnly ? { rows: [], total: matching.length } : pageOf(matching, dto.Skip, dto.Take, hub.settings.takeCap);
-		// Devices come serialised from the wire cache; the body reads exactly as JSON.stringify of the response would.
-		const entries = (value: DeviceValue) => page.rows.map((device) => hub.wire.entry(device, value));
-		const body = new JsonObjectWriter();
-		if (dto.GetRelatedCredentials) body.array('AgentCredentials', entries(agentCredential));
-		if (dto.GetAgentGroupDetails) body.array('AgentGroups', entries(agentGroups)).value('GroupsLookup', groupsLookup(hub.store, page.rows));
-		if (dto.GetRelatedTemplates) body.value('TemplatesLookup', templatesLookup(hub.store, page.rows));
-		if (dto.GetRelatedPlannedChanges) body.value('AgentPlannedChangeStatuses', []);
-		body.array('Agents', page.rows.map((device) => hub.wire.detail(device)));
-		if (dto.GetRelatedTemplates) body.array('AgentTemplates', entries(agentTemplates));
-		return ok(
-			body
-				.value('ResultsGeneratedAtUtc', new Date().toISOString())
-				.value('StatsPeriod', 20250115)
-				.value('StatsPeriodStartUtc', STATS_PERIOD_START)
-				.value('StatsPeriodEndUtc', STATS_PERIOD_END)
-				.value('Total', page.total)
-				.value('Returned', page.rows.length)
-				.value('Version', RESPONSE_VERSION)
-				.toBuffer(),
-		);
+		const matching = hub.cache.selectDevices(dto);
+		const page = dto.CountOnly // INFERENCES.countOnly
+			? { rows: [], total: matching.length }
+			: pageOf(matching, dto.Skip, dto.Take, hub.settings.takeCap);
+		return ok(hub.cache.serialise(agentsRankedResponse(hub.store, dto, page)));
 	},
 });
 
-const agentGroups = (device: DeviceRecord) => ({ AgentDevice: { ...device.AgentDevice }, MemberOf: [...device.GroupNames] });
+/** GetAgentsRankedResponse, in the Hub's property order; the Get* flags add the related lists. */
+function agentsRankedResponse(
+	store: HubStore,
+	dto: GetAgentsRankedRequest,
+	page: Page<DeviceRecord>,
+) {
+	const devices = page.rows;
+	const each = (view: DeviceView) => new DeviceList(store, devices, view);
+	return {
+		AgentCredentials: dto.GetRelatedCredentials ? each(agentCredential) : undefined,
+		AgentGroups: dto.GetAgentGroupDetails ? each(agentGroups) : undefined,
+		GroupsLookup: dto.GetAgentGroupDetails ? groupsLookup(store, devices) : undefined,
+		TemplatesLookup: dto.GetRelatedTemplates ? templatesLookup(store, devices) : undefined,
+		AgentPlannedChangeStatuses: dto.GetRelatedPlannedChanges ? [] : undefined,
+		Agents: each(toDeviceReportDetail),
+		AgentTemplates: dto.GetRelatedTemplates ? each(agentTemplates) : undefined,
+		ResultsGeneratedAtUtc: new Date().toISOString(),
+		StatsPeriod: 20250115,
+		StatsPeriodStartUtc: STATS_PERIOD_START,
+		StatsPeriodEndUtc: STATS_PERIOD_END,
+		Total: page.total,
+		Returned: devices.length,
+		Version: RESPONSE_VERSION,
+	};
+}
 
-const agentTemplates = (device: DeviceRecord) => ({ AgentDevice: { ...device.AgentDevice }, ConfigTemplates: [...device.TemplateNames] });
+const agentGroups = (device: DeviceRecord) => ({
+	AgentDevice: { ...device.AgentDevice },
+	MemberOf: [...device.GroupNames],
+});
+
+const agentTemplates = (device: DeviceRecord) => ({
+	AgentDevice: { ...device.AgentDevice },
+	ConfigTemplates: [...device.TemplateNames],
+});
 
 const agentCredential = (device: DeviceRecord) => ({
 	AgentDevice: { ...device.AgentDevice },
@@ -54,21 +68,25 @@ const agentCredential = (device: DeviceRecord) => ({
 	CredentialsTestMessage: device.CredentialsTestMessage,
 });
 
-/** Key → display name of every group the page's devices belong to. */
+/** Name → display name of every group the page's devices belong to. */
 function groupsLookup(store: HubStore, devices: DeviceRecord[]) {
-	return [...distinct(devices, (device) => device.GroupNames)].map((name) => ({ Key: name, Value: store.findGroup(name)?.DisplayName ?? name }));
+	return distinct(devices, (device) => device.GroupNames).map((name) => ({
+		Key: name,
+		Value: store.findGroup(name)?.DisplayName ?? name,
+	}));
 }
 
+/** Name → display name of every template the page's devices have. */
 function templatesLookup(store: HubStore, devices: DeviceRecord[]) {
-	return [...distinct(devices, (device) => device.TemplateNames)].map((name) => ({
+	return distinct(devices, (device) => device.TemplateNames).map((name) => ({
 		Key: name,
 		Value: store.templates.find((template) => template.Name === name)?.DisplayName ?? name,
 	}));
 }
 
-/** The names of a page's devices, in first-seen order, without building one big array. */
-function distinct(devices: DeviceRecord[], namesOf: (device: DeviceRecord) => string[]): Set<string> {
+/** The names of the devices, each once, in first-seen order. */
+function distinct(devices: DeviceRecord[], namesOf: (device: DeviceRecord) => string[]): string[] {
 	const names = new Set<string>();
 	for (const device of devices) for (const name of namesOf(device)) names.add(name);
-	return names;
+	return [...names];
 }

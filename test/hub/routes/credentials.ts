@@ -1,4 +1,4 @@
-/** Credentials (§5): read one, list, names by type, add, update, delete. Every read masks secrets. */
+/** Credentials (docs/hub-api.md §7): read one, list, names by type, add, update, delete. Every read masks secrets. */
 import { deviceFilterTest } from '../deviceQuery';
 import { HubError, fieldError, notFound, validationError, type ResponseError } from '../http/errors';
 import { INFERENCES } from '../inferences';

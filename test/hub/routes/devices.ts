@@ -1,4 +1,7 @@
-/** Changing registered devices: /agents/update (§4.3), /deviceName/update, /devices/delete and /device/reRegister (§4.4). */
+/**
+ * Changing registered devices (docs/hub-api.md §6.3–§6.6): /agents/update, /deviceName/update, /devices/delete
+ * and /device/reRegister.
+ */
 import { parseAgentDeviceIds } from '../deviceQuery';
 import { fieldError, notFound, validationError, type ResponseError } from '../http/errors';
 import { DeleteDevicesRequest, ReRegisterDeviceRequest, SetAgentDeviceNameRequest, UpdateAgentRequest } from '../schemas';
@@ -43,7 +46,7 @@ export const setDeviceName = route({
 		if (!dto.DeviceName?.trim()) errors.push(fieldError('DeviceName', 'NotEmpty', "'Device Name' must not be empty."));
 		if (errors.length > 0) throw validationError(errors);
 		const device = mustFind(hub.store, dto.AgentDevice?.AgentId, dto.AgentDevice?.DeviceId);
-		device.DeviceName = device.Name = dto.DeviceName?.trim() ?? '';
+		device.DeviceName = device.Name = dto.DeviceName?.trim() ?? ''; // INFERENCES.displayName
 		hub.store.touch();
 		return noContent();
 	},
@@ -73,7 +76,7 @@ function checkedChanges(store: HubStore, dto: UpdateAgentRequest): Partial<Devic
 	if (dto.UpdateAgentDeviceName) {
 		const name = agent.DeviceName?.trim() ?? '';
 		if (name === '') errors.push(fieldError('Agent.DeviceName', 'NotEmpty', "'Device Name' must not be empty."));
-		changes.DeviceName = changes.Name = name;
+		changes.DeviceName = changes.Name = name; // INFERENCES.displayName
 	}
 	if (dto.UpdateAgentHostType) changes.HostType = checkEnum(errors, 'HostType', agent.HostType ?? '', HOST_TYPES);
 	if (dto.UpdateOnlineDetection) changes.OnlineDetection = checkEnum(errors, 'OnlineDetection', agent.OnlineDetection ?? '', ONLINE_DETECTIONS);

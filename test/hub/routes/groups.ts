@@ -1,4 +1,4 @@
-/** Sources for dropdowns (§6): /groups (paged), /groupsTree and /deviceConfigTemplateNames. */
+/** Sources for dropdowns (docs/hub-api.md §8): /groups (paged), /groupsTree and /deviceConfigTemplateNames. */
 import { ROOT_GROUP } from '../catalog';
 import { parseAgentDeviceIds } from '../deviceQuery';
 import { compileGenericFilters, pageOf, readPath, resolverFor, sortRows } from '../paging';

@@ -1,5 +1,5 @@
 /**
- * /agents/register (§4.1): with ProxiedByAgentId, registers an agentless device behind a proxy agent;
+ * /agents/register (docs/hub-api.md §6.1): with ProxiedByAgentId, registers an agentless device behind a proxy agent;
  * without it, a stand-alone agent. Answers the new Agent.
  */
 import { randomUUID } from 'node:crypto';
@@ -86,7 +86,7 @@ function newDevice(store: HubStore, dto: RegisterAgentRequest, checked: CheckedR
 		AgentDevice: { AgentId: proxy ? proxy.AgentDevice.AgentId : id, DeviceId: id },
 		ModelVersion: 3,
 		Version: proxy?.Version ?? '',
-		Name: deviceName,
+		Name: deviceName, // INFERENCES.displayName
 		DeviceName: deviceName,
 		FullyQualifiedDomainName: !isIpv4 && hostName.includes('.') && !hostName.includes('/') ? hostName : '',
 		DeviceType: dto.DeviceType ?? 'Unknown',

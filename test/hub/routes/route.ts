@@ -1,8 +1,7 @@
 /** What a route is, and what a route handler gets to work with. */
 import type { ZodTypeAny, z } from 'zod';
-import type { DeviceQueryCache } from '../deviceQuery';
-import type { DeviceWireCache } from '../deviceWire';
 import type { RequestLog } from '../requestLog';
+import type { ResponseCache } from '../responseCache';
 import type { AccountLockout, Session, SessionStore } from '../sessions';
 import type { HubStore } from '../store';
 import type { HubUser, Permission, RequestLogEntry } from '../types';
@@ -20,8 +19,8 @@ export interface HubState {
 	sessions: SessionStore;
 	lockout: AccountLockout;
 	log: RequestLog;
-	queryCache: DeviceQueryCache;
-	wire: DeviceWireCache;
+	/** Query results and serialised devices, kept until the store changes: performance, not spec. */
+	cache: ResponseCache;
 }
 
 export interface RouteCall<Dto> {
