@@ -8,7 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { loginToHub, SESSION_FIELD } from '../nodes/NetwrixChangeTracker/transport/login';
+import { loginToHub, SESSION_FIELD } from '../nodes/shared/transport/login';
 
 export class NetwrixChangeTrackerApi implements ICredentialType {
 	name = 'netwrixChangeTrackerApi';

@@ -1,10 +1,10 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { agentFilterFields } from '../NetwrixChangeTracker/descriptions/agentFilters.description';
-import { requestOptionFields } from '../NetwrixChangeTracker/descriptions/requestOptions.description';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_CONCURRENCY, MAX_PAGE_SIZE } from '../NetwrixChangeTracker/helpers/agentOptions';
-import { getGroups, getProxyAgents } from '../NetwrixChangeTracker/methods/loadOptions';
+import { agentFilterFields } from '../shared/descriptions/agentFilters.description';
+import { requestOptionFields } from '../shared/descriptions/requestOptions.description';
+import { pagingOptionFields } from '../shared/descriptions/paging.description';
+import { getGroups, getProxyAgents } from '../shared/dropdowns';
 import { pollFleet, TRIGGER_FILTERS } from './pollFleet';
 
 export class NetwrixChangeTrackerTrigger implements INodeType {
@@ -83,22 +83,7 @@ export class NetwrixChangeTrackerTrigger implements INodeType {
 						description:
 							'Whether the first poll after activation (or after the filters change) outputs every matching agent once, with event "current"',
 					},
-					{
-						displayName: 'Page Concurrency',
-						name: 'pageConcurrency',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: MAX_PAGE_CONCURRENCY },
-						default: 1,
-						description: `How many pages of agents to request at once (1 to ${MAX_PAGE_CONCURRENCY}). Higher is faster for a large fleet on a distant Hub but loads it more.`,
-					},
-					{
-						displayName: 'Page Size',
-						name: 'pageSize',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
-						default: DEFAULT_PAGE_SIZE,
-						description: `Agents per request (1 to ${MAX_PAGE_SIZE}). The Hub may return fewer per page; paging copes with that.`,
-					},
+					...pagingOptionFields('agents'),
 					...requestOptionFields,
 				],
 			},

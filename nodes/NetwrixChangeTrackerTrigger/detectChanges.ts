@@ -1,11 +1,11 @@
-import type { Fleet, FleetEntry, FleetStatus } from './fleetState';
+import type { Fleet, FleetEntry, FleetStatus } from './fleetEncoding';
 
 /** Event values, as chosen in the trigger's Events parameter and written to each item's `event`. */
 export const FLEET_EVENTS = ['wentOffline', 'cameOnline', 'registered', 'deleted', 'anyStatusChange'] as const;
-export type FleetEventOption = (typeof FLEET_EVENTS)[number];
+type FleetEventOption = (typeof FLEET_EVENTS)[number];
 
 /** `statusChanged` is a status change that is neither to Online nor to Offline (e.g. to Waiting for Contact). */
-export type FleetEvent = Exclude<FleetEventOption, 'anyStatusChange'> | 'statusChanged';
+type FleetEvent = Exclude<FleetEventOption, 'anyStatusChange'> | 'statusChanged';
 
 export interface FleetChange {
 	key: string;
@@ -13,7 +13,7 @@ export interface FleetChange {
 	previousStatus: FleetStatus | null;
 }
 
-export interface FleetDiff {
+interface FleetDiff {
 	/** In Hub order. */
 	changes: FleetChange[];
 	/**

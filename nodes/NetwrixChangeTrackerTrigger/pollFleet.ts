@@ -1,16 +1,16 @@
 import type { IDataObject, INode, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { resolveAgentQuery } from '../NetwrixChangeTracker/actions/agent/agentQuery';
-import { pageConcurrencyOption, pageSizeOption } from '../NetwrixChangeTracker/helpers/agentOptions';
-import { InputError, oneOf, optionalBoolean, toList } from '../NetwrixChangeTracker/helpers/inputValues';
-import { hubClientOptions } from '../NetwrixChangeTracker/helpers/requestOptions';
-import { simplifyAgent } from '../NetwrixChangeTracker/helpers/simplifyAgent';
-import { HubClient } from '../NetwrixChangeTracker/transport/hubClient';
-import { HubReferenceData } from '../NetwrixChangeTracker/transport/lookups';
+import { resolveAgentQuery } from '../shared/agents/agentQuery';
+import { pageConcurrencyOption, pageSizeOption } from '../shared/parameters/pageOptions';
+import { InputError, oneOf, optionalBoolean, toList } from '../shared/parameters/inputValues';
+import { hubClientOptions } from '../shared/parameters/clientOptions';
+import { simplifyAgent } from '../shared/agents/simplifyAgent';
+import { HubClient } from '../shared/transport/hubClient';
+import { HubReferenceData } from '../shared/transport/hubReferenceData';
 import { detectChanges, FLEET_EVENTS, isWanted, type FleetChange } from './detectChanges';
 import { lookUpDevices, readFleet, readSample, type FleetReading } from './readFleet';
-import { queryFingerprint, recordedFleet, recordFleet } from './triggerState';
+import { queryFingerprint, recordedFleet, recordFleet } from './fleetStaticData';
 
 /** Agents a manual test run ("Fetch Test Event") returns. */
 export const SAMPLE_SIZE = 10;

@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { agentDeviceIdOf } from '../NetwrixChangeTracker/helpers/agentDeviceId';
-import { emptyJoins, type AgentJoins } from '../NetwrixChangeTracker/helpers/simplifyAgent';
-import { listAgents } from '../NetwrixChangeTracker/transport/agents';
-import type { HubClient } from '../NetwrixChangeTracker/transport/hubClient';
-import type { DeviceReportDetail } from '../NetwrixChangeTracker/transport/schemas';
-import { fleetStatusOf, type Fleet } from './fleetState';
+import { agentDeviceIdOf } from '../shared/transport/agentDeviceId';
+import { emptyJoins, mergeJoins, type AgentJoins } from '../shared/transport/agentJoins';
+import { listAgents } from '../shared/transport/agents';
+import type { HubClient } from '../shared/transport/hubClient';
+import type { DeviceReportDetail } from '../shared/transport/schemas';
+import { fleetStatusOf, type Fleet } from './fleetEncoding';
 
 export interface FleetReading {
 	/** Keyed like the Fleet: "agentId,deviceId". */
@@ -14,7 +14,7 @@ export interface FleetReading {
 	fleet: Fleet;
 }
 
-export interface FleetReadOptions {
+interface FleetReadOptions {
 	pageSize: number;
 	concurrency: number;
 	/** Group names for every device; a poll leaves them out and looks up only the devices that changed. */
@@ -74,14 +74,4 @@ export async function lookUpDevices(client: HubClient, keys: string[], pageSize:
 		joins = joins ? mergeJoins(joins, batch.joins) : batch.joins;
 	}
 	return toReading(found, joins ?? emptyJoins());
-}
-
-function mergeJoins(into: AgentJoins, from: AgentJoins): AgentJoins {
-	const copy = <V>(target: Map<string, V>, source: Map<string, V>) => source.forEach((value, key) => target.set(key, value));
-	copy(into.groupsByDevice, from.groupsByDevice);
-	copy(into.templatesByDevice, from.templatesByDevice);
-	copy(into.credentialsByDevice, from.credentialsByDevice);
-	copy(into.groupDisplayNames, from.groupDisplayNames);
-	copy(into.templateDisplayNames, from.templateDisplayNames);
-	return into;
 }

@@ -1,4 +1,4 @@
-import { normalizeHubUrl } from '../../nodes/NetwrixChangeTracker/helpers/hubUrl';
+import { normalizeHubUrl } from '../../nodes/shared/transport/hubUrl';
 
 describe('Hub URL normalization', () => {
 	it.each([

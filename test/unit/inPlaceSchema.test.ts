@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-import { inPlace } from '../../nodes/NetwrixChangeTracker/transport/inPlaceSchema';
-import { agentsRankedResponseSchema } from '../../nodes/NetwrixChangeTracker/transport/schemas';
+import { inPlace } from '../../nodes/shared/transport/inPlaceSchema';
+import { agentsRankedResponseSchema } from '../../nodes/shared/transport/schemas';
 
 const page = (agent: unknown) => ({ Agents: [agent], Total: 1, Returned: 1 });
 

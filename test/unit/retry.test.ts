@@ -1,4 +1,4 @@
-import { backoffMs, decideRetry, isRetryableStatus, parseRetryAfterMs } from '../../nodes/NetwrixChangeTracker/transport/retry';
+import { backoffMs, decideRetry, isRetryableStatus, parseRetryAfterMs } from '../../nodes/shared/transport/retry';
 
 const policy = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000 };
 

@@ -41,11 +41,6 @@ describe('dropdowns and resource-locator lists (loadOptions / listSearch) as the
 		expect(options.find((o) => o.value === sample.Key)?.description).toContain(sample.CredentialType);
 	});
 
-	it('Templates: the tracking-template names', async () => {
-		const options = await runLoadOptions(workflow, NODE, 'getTemplates', { store });
-		expect(options.map((o) => o.value).sort()).toEqual(hub.store.templates.map((t) => t.Name).sort());
-	});
-
 	it('Agent list: pages with a pagination token until every agent was offered once', async () => {
 		const seen: string[] = [];
 		let paginationToken: string | undefined;

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { HubClient } from '../transport/hubClient';
-import type { HubReferenceData } from '../transport/lookups';
+import type { HubClient } from '../../shared/transport/hubClient';
+import type { HubReferenceData } from '../../shared/transport/hubReferenceData';
 
-/** What every operation gets besides the input items: one client (one login) and cached reference data per run. */
-export interface HubSession {
+/** What every operation gets besides the input items: the run's Hub client (one login) and its cache of reference data. */
+export interface HubRunContext {
 	client: HubClient;
 	reference: HubReferenceData;
 }
@@ -12,5 +12,5 @@ export interface HubSession {
 export type OperationExecute = (
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-	hub: HubSession,
+	hub: HubRunContext,
 ) => Promise<INodeExecutionData[]>;

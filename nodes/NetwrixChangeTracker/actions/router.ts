@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asItemError } from '../helpers/processItems';
-import { hubClientOptions } from '../helpers/requestOptions';
-import { HubClient, type HubClientOptions } from '../transport/hubClient';
-import { HubReferenceData } from '../transport/lookups';
+import { asItemError } from './processItems';
+import { hubClientOptions } from '../../shared/parameters/clientOptions';
+import { HubClient, type HubClientOptions } from '../../shared/transport/hubClient';
+import { HubReferenceData } from '../../shared/transport/hubReferenceData';
 import * as agent from './agent';
 import * as credential from './credential';
 import type { OperationExecute } from './node.type';

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MAX_ITEM_CONCURRENCY } from '../helpers/itemConcurrency';
+/** Most input items a write operation handles at once; more would only queue on the Hub. */
+export const MAX_ITEM_CONCURRENCY = 8;
 
 /** For operations that write once per input item: how many items to send to the Hub at once. */
 export const concurrencyOption: INodeProperties = {

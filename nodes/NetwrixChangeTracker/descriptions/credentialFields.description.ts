@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPES, ONLINE_DETECTION_MODES, type CredentialType } from '../helpers/credentialFields';
+import { onlineDetectionOptions } from '../../shared/descriptions/onlineDetection.description';
+import { CREDENTIAL_TYPES, type CredentialType } from '../helpers/credentialBody';
 
 const TYPE_DESCRIPTIONS: Record<CredentialType, string> = {
 	Cloud: 'Cloud system credentials (Cloud Tracker)',
@@ -149,7 +150,7 @@ export const credentialOptionalFields: INodeProperties[] = [
 		displayName: 'Device Online Detection',
 		name: 'onlineDetection',
 		type: 'options',
-		options: ONLINE_DETECTION_MODES.map((mode) => ({ name: mode, value: mode })),
+		options: onlineDetectionOptions,
 		default: 'None',
 		description: 'How the Hub checks that devices using this credential are online',
 	},

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { HubCredential } from '../transport/schemas';
-import { hubTag } from './hubTag';
+import type { HubCredential } from '../../shared/transport/schemas';
+import { hubTag } from '../../shared/helpers/hubTag';
 import { isMaskedValue, isSecretParameterName, REDACTED } from './secretParameters';
 
 /** Secrets shorter than this are only redacted where they are a whole value: replacing "abc" inside any text would mangle it. */
@@ -52,7 +52,7 @@ function parameter(parameters: unknown, wanted: string): string | null {
 }
 
 /** One flat item per credential, from a redacted one: what inventories, rotation reports and IF nodes need. */
-export function simplifyCredential(redacted: IDataObject, hubLabel: string): IDataObject {
+function simplifyCredential(redacted: IDataObject, hubLabel: string): IDataObject {
 	return {
 		type: redacted.CredentialType ?? null,
 		key: redacted.Key ?? null,

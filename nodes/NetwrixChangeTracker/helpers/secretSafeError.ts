@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { hubError } from '../transport/hubErrors';
+import { hubError } from '../../shared/transport/hubErrors';
 import { scrubSecrets } from './redactCredential';
 
 interface ErrorParts {

@@ -1,8 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { agentDeviceIdOf } from '../helpers/agentDeviceId';
-import { HubClient } from '../transport/hubClient';
-import { searchAgents as searchAgentPage } from '../transport/lookups';
+import { agentDeviceIdOf } from '../../shared/transport/agentDeviceId';
+import { HubClient } from '../../shared/transport/hubClient';
+import { searchAgents as searchAgentPage } from '../../shared/transport/agents';
+import { displayNameOf } from '../../shared/agents/displayName';
 
 const PAGE = 50;
 
@@ -23,7 +24,7 @@ async function agentList(
 	return {
 		results: agents.map((agent) => {
 			const id = agentDeviceIdOf(agent.AgentDevice);
-			const name = agent.Name || agent.DeviceName || id;
+			const name = displayNameOf(agent) || id;
 			return { name: `${name} (${id})${agent.Deleted ? ' – deleted' : ''}`, value: id };
 		}),
 		paginationToken: skip + agents.length < total && agents.length > 0 ? String(skip + agents.length) : undefined,

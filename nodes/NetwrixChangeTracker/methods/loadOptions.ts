@@ -1,35 +1,10 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { agentDeviceIdOf } from '../helpers/agentDeviceId';
-import { listAgents } from '../transport/agents';
-import { HubClient } from '../transport/hubClient';
-import { fetchCredentialKeys, fetchGroups, fetchTemplateNames } from '../transport/lookups';
+import { byName } from '../../shared/dropdowns';
+import { HubClient } from '../../shared/transport/hubClient';
+import { fetchCredentialKeys } from '../../shared/transport/hubReferenceData';
 
-const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
-
-/** Groups: labelled by display name, valued by the internal name the Hub filters on (e.g. "A12"). */
-export async function getGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const groups = await fetchGroups(await HubClient.create(this));
-	return groups
-		.map((group) => ({ name: group.DisplayName || group.Name, value: group.Name, description: `Group ${group.Name}` }))
-		.sort(byName);
-}
-
-/** Agents that can proxy agentless devices; valued by agent ID (what ProxyAgentIds and ProxiedByAgentId take). */
-export async function getProxyAgents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const { agents } = await listAgents(await HubClient.create(this), {
-		deviceFilter: { CanProxy: true },
-		includeDeleted: false,
-		pageSize: 500,
-	});
-	return agents
-		.map((agent) => ({
-			name: agent.Name || agent.DeviceName || agentDeviceIdOf(agent.AgentDevice),
-			value: agent.AgentDevice.AgentId,
-			description: `Agent ${agent.AgentDevice.AgentId}${agent.HostName ? ` · ${agent.HostName}` : ''}`,
-		}))
-		.sort(byName);
-}
+export { getGroups, getProxyAgents } from '../../shared/dropdowns';
 
 /** Every credential key, with its type; for filters and for a device's credential. */
 export async function getCredentialKeys(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -46,11 +21,6 @@ export async function getCredentialKeys(this: ILoadOptionsFunctions): Promise<IN
 		}
 	}
 	return [...options.values()].sort(byName);
-}
-
-export async function getTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const names = await fetchTemplateNames(await HubClient.create(this));
-	return names.map((name) => ({ name, value: name })).sort(byName);
 }
 
 /** Keys of the credential type selected in the node (Type field); every key when no single type is selected. */

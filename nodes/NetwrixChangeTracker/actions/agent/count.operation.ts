@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { agentFiltersCollection } from '../../descriptions/agentFilters.description';
-import { operationOptions } from '../../descriptions/requestOptions.description';
-import { hubTag } from '../../helpers/hubTag';
-import { processItems } from '../../helpers/processItems';
-import { countAgents } from '../../transport/agents';
-import type { HubSession } from '../node.type';
-import { resolveAgentQuery } from './agentQuery';
-import { optionalBoolean } from '../../helpers/inputValues';
+import { agentFiltersCollection } from '../../../shared/descriptions/agentFilters.description';
+import { operationOptions } from '../../../shared/descriptions/requestOptions.description';
+import { hubTag } from '../../../shared/helpers/hubTag';
+import { processItems } from '../processItems';
+import { countAgents } from '../../../shared/transport/agents';
+import type { HubRunContext } from '../node.type';
+import { resolveAgentQuery } from '../../../shared/agents/agentQuery';
+import { optionalBoolean } from '../../../shared/parameters/inputValues';
 
 const properties: INodeProperties[] = [
 	agentFiltersCollection,
@@ -28,7 +28,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-	{ client, reference }: HubSession,
+	{ client, reference }: HubRunContext,
 ): Promise<INodeExecutionData[]> {
 	return await processItems(this, items, async (itemIndex) => {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;

@@ -3,15 +3,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { agentToRead } from '../../descriptions/agentLocator.description';
 import { concurrencyOption } from '../../descriptions/concurrency.description';
-import { operationOptions } from '../../descriptions/requestOptions.description';
-import { agentDeviceIdOf, parseAgentDeviceId } from '../../helpers/agentDeviceId';
-import { hubTag } from '../../helpers/hubTag';
-import { booleanValue, InputError, quote } from '../../helpers/inputValues';
-import { itemConcurrency } from '../../helpers/itemConcurrency';
-import { processItems } from '../../helpers/processItems';
-import { deleteDevices } from '../../transport/devices';
-import type { HubSession } from '../node.type';
-import { findAgent, notFoundError, type AgentLocatorValue } from './findAgent';
+import { operationOptions } from '../../../shared/descriptions/requestOptions.description';
+import { agentDeviceIdOf, parseAgentDeviceId } from '../../../shared/transport/agentDeviceId';
+import { hubTag } from '../../../shared/helpers/hubTag';
+import { booleanValue, InputError, quote } from '../../../shared/parameters/inputValues';
+import { itemConcurrency } from '../itemConcurrency';
+import { processItems } from '../processItems';
+import { deleteDevices } from '../../../shared/transport/devices';
+import type { HubRunContext } from '../node.type';
+import { findAgent, notFoundError, type AgentLocatorValue } from '../../../shared/agents/findAgent';
+import { displayNameOf } from '../../../shared/agents/displayName';
 
 const properties: INodeProperties[] = [
 	{ ...agentToRead, description: 'The agent or proxied device to delete' },
@@ -37,7 +38,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-	{ client }: HubSession,
+	{ client }: HubRunContext,
 ): Promise<INodeExecutionData[]> {
 	const hub = hubTag(client.hubLabel);
 	return await processItems(
@@ -63,7 +64,7 @@ export async function execute(
 			}
 			const { agent } = found;
 			const agentDeviceId = agentDeviceIdOf(agent.AgentDevice);
-			const name = agent.Name || agent.DeviceName || null;
+			const name = displayNameOf(agent) || null;
 			if (agent.Deleted) {
 				if (errorIfNotFound) {
 					throw new InputError(

@@ -3,12 +3,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { agentToRead } from '../../descriptions/agentLocator.description';
 import { simplifyField } from '../../descriptions/common.description';
-import { operationOptions } from '../../descriptions/requestOptions.description';
-import { processItems } from '../../helpers/processItems';
-import { rawAgent, simplifyAgent } from '../../helpers/simplifyAgent';
-import type { HubSession } from '../node.type';
-import { findAgent, notFoundError, type AgentLocatorValue } from './findAgent';
-import { booleanValue } from '../../helpers/inputValues';
+import { operationOptions } from '../../../shared/descriptions/requestOptions.description';
+import { processItems } from '../processItems';
+import { rawAgent, simplifyAgent } from '../../../shared/agents/simplifyAgent';
+import type { HubRunContext } from '../node.type';
+import { findAgent, notFoundError, type AgentLocatorValue } from '../../../shared/agents/findAgent';
+import { booleanValue } from '../../../shared/parameters/inputValues';
 
 const properties: INodeProperties[] = [
 	agentToRead,
@@ -23,7 +23,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-	{ client }: HubSession,
+	{ client }: HubRunContext,
 ): Promise<INodeExecutionData[]> {
 	return await processItems(this, items, async (itemIndex) => {
 		const locator = this.getNodeParameter('agent', itemIndex) as AgentLocatorValue;

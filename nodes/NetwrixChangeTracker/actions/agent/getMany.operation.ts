@@ -1,25 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { agentFiltersCollection } from '../../descriptions/agentFilters.description';
+import { agentFiltersCollection } from '../../../shared/descriptions/agentFilters.description';
 import { limitField, returnAllField, simplifyField } from '../../descriptions/common.description';
-import { operationOptions } from '../../descriptions/requestOptions.description';
+import { pagingOptionFields } from '../../../shared/descriptions/paging.description';
+import { operationOptions } from '../../../shared/descriptions/requestOptions.description';
 import {
-	DEFAULT_PAGE_SIZE,
 	limitParameter,
-	MAX_PAGE_CONCURRENCY,
-	MAX_PAGE_SIZE,
 	pageConcurrencyOption,
 	pageSizeOption,
 	SORT_FIELDS,
 	sortOption,
-} from '../../helpers/agentOptions';
-import { processItems } from '../../helpers/processItems';
-import { rawAgent, simplifyAgent } from '../../helpers/simplifyAgent';
-import { walkAgents } from '../../transport/agents';
-import type { HubSession } from '../node.type';
-import { resolveAgentQuery } from './agentQuery';
-import { booleanValue, optionalBoolean } from '../../helpers/inputValues';
+} from '../../../shared/parameters/pageOptions';
+import { processItems } from '../processItems';
+import { rawAgent, simplifyAgent } from '../../../shared/agents/simplifyAgent';
+import { walkAgents } from '../../../shared/transport/agents';
+import type { HubRunContext } from '../node.type';
+import { resolveAgentQuery } from '../../../shared/agents/agentQuery';
+import { booleanValue, optionalBoolean } from '../../../shared/parameters/inputValues';
 
 const properties: INodeProperties[] = [
 	returnAllField,
@@ -54,22 +52,7 @@ const properties: INodeProperties[] = [
 			default: false,
 			description: 'Whether to add the tracking templates applied to each agent',
 		},
-		{
-			displayName: 'Page Concurrency',
-			name: 'pageConcurrency',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_PAGE_CONCURRENCY },
-			default: 1,
-			description: `With Return All, how many pages to request at once (1 to ${MAX_PAGE_CONCURRENCY}). Higher is faster on a distant Hub but loads it more.`,
-		},
-		{
-			displayName: 'Page Size',
-			name: 'pageSize',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
-			default: DEFAULT_PAGE_SIZE,
-			description: `Agents per request (1 to ${MAX_PAGE_SIZE}). The Hub may return fewer per page; paging copes with that.`,
-		},
+		...pagingOptionFields('agents'),
 		{
 			displayName: 'Sort',
 			name: 'sort',
@@ -111,7 +94,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-	{ client, reference }: HubSession,
+	{ client, reference }: HubRunContext,
 ): Promise<INodeExecutionData[]> {
 	return await processItems(this, items, async (itemIndex) => {
 		const returnAll = booleanValue(this.getNodeParameter('returnAll', itemIndex), 'Return All');

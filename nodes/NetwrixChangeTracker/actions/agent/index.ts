@@ -5,7 +5,7 @@ import * as count from './count.operation';
 import * as deleteAgent from './delete.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
-import * as register from './register.operation';
+import * as register from './register/register.operation';
 import * as rename from './rename.operation';
 import * as restore from './restore.operation';
 

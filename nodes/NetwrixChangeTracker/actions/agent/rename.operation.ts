@@ -3,15 +3,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { agentToRead } from '../../descriptions/agentLocator.description';
 import { concurrencyOption } from '../../descriptions/concurrency.description';
-import { operationOptions } from '../../descriptions/requestOptions.description';
-import { agentDeviceIdOf } from '../../helpers/agentDeviceId';
-import { hubTag } from '../../helpers/hubTag';
-import { requiredText } from '../../helpers/inputValues';
-import { itemConcurrency } from '../../helpers/itemConcurrency';
-import { processItems } from '../../helpers/processItems';
-import { renameDevice } from '../../transport/devices';
-import type { HubSession } from '../node.type';
-import { findAgent, notFoundError, type AgentLocatorValue } from './findAgent';
+import { operationOptions } from '../../../shared/descriptions/requestOptions.description';
+import { agentDeviceIdOf } from '../../../shared/transport/agentDeviceId';
+import { hubTag } from '../../../shared/helpers/hubTag';
+import { requiredText } from '../../../shared/parameters/inputValues';
+import { itemConcurrency } from '../itemConcurrency';
+import { processItems } from '../processItems';
+import { renameDevice } from '../../../shared/transport/devices';
+import type { HubRunContext } from '../node.type';
+import { findAgent, notFoundError, type AgentLocatorValue } from '../../../shared/agents/findAgent';
+import { displayNameOf } from '../../../shared/agents/displayName';
 
 const properties: INodeProperties[] = [
 	{ ...agentToRead, description: 'The agent or proxied device to rename' },
@@ -35,7 +36,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-	{ client }: HubSession,
+	{ client }: HubRunContext,
 ): Promise<INodeExecutionData[]> {
 	return await processItems(
 		this,
@@ -46,7 +47,7 @@ export async function execute(
 			const found = await findAgent(client, locator, 'Agent', itemIndex, { prefer: 'live' });
 			if (!found) throw notFoundError('Agent', locator);
 			const { agent } = found;
-			const previousName = agent.DeviceName ?? agent.Name ?? '';
+			const previousName = displayNameOf(agent);
 			const renamed = previousName !== newName;
 			if (renamed) await renameDevice(client, agent.AgentDevice, newName, itemIndex);
 			return {

@@ -3,14 +3,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { agentToRead } from '../../descriptions/agentLocator.description';
 import { concurrencyOption } from '../../descriptions/concurrency.description';
-import { operationOptions } from '../../descriptions/requestOptions.description';
-import { agentDeviceIdOf } from '../../helpers/agentDeviceId';
-import { hubTag } from '../../helpers/hubTag';
-import { itemConcurrency } from '../../helpers/itemConcurrency';
-import { processItems } from '../../helpers/processItems';
-import { restoreDevices } from '../../transport/devices';
-import type { HubSession } from '../node.type';
-import { findAgent, notFoundError, type AgentLocatorValue } from './findAgent';
+import { operationOptions } from '../../../shared/descriptions/requestOptions.description';
+import { agentDeviceIdOf } from '../../../shared/transport/agentDeviceId';
+import { hubTag } from '../../../shared/helpers/hubTag';
+import { itemConcurrency } from '../itemConcurrency';
+import { processItems } from '../processItems';
+import { restoreDevices } from '../../../shared/transport/devices';
+import type { HubRunContext } from '../node.type';
+import { findAgent, notFoundError, type AgentLocatorValue } from '../../../shared/agents/findAgent';
+import { displayNameOf } from '../../../shared/agents/displayName';
 
 const properties: INodeProperties[] = [
 	{ ...agentToRead, description: 'The soft-deleted agent or proxied device to bring back' },
@@ -28,7 +29,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-	{ client }: HubSession,
+	{ client }: HubRunContext,
 ): Promise<INodeExecutionData[]> {
 	return await processItems(
 		this,
@@ -44,7 +45,7 @@ export async function execute(
 			return {
 				...hubTag(client.hubLabel),
 				agentDeviceId,
-				name: agent.Name || agent.DeviceName || null,
+				name: displayNameOf(agent) || null,
 				deleted: false,
 				restored,
 			};

@@ -9,15 +9,15 @@ import {
 	credentialTypeField,
 	inputModeField,
 } from '../../descriptions/credentialFields.description';
-import { operationOptions } from '../../descriptions/requestOptions.description';
-import { mergeForUpdate } from '../../helpers/credentialFields';
-import { booleanValue, oneOf } from '../../helpers/inputValues';
-import { processItems } from '../../helpers/processItems';
+import { operationOptions } from '../../../shared/descriptions/requestOptions.description';
+import { mergeForUpdate } from '../../helpers/credentialBody';
+import { booleanValue, oneOf } from '../../../shared/parameters/inputValues';
+import { processItems } from '../processItems';
 import { credentialOutput } from '../../helpers/redactCredential';
 import { errorWithoutSecrets } from '../../helpers/secretSafeError';
-import { addCredential, getCredential, updateCredential } from '../../transport/credentials';
-import type { HubSession } from '../node.type';
-import { readCredentialChange } from './credentialInput';
+import { addCredential, getCredential, updateCredential } from '../../../shared/transport/credentials';
+import type { HubRunContext } from '../node.type';
+import { readCredentialChange } from '../../helpers/credentialParameters';
 
 const properties: INodeProperties[] = [
 	inputModeField,
@@ -69,7 +69,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-	{ client }: HubSession,
+	{ client }: HubRunContext,
 ): Promise<INodeExecutionData[]> {
 	return await processItems(this, items, async (itemIndex) => {
 		let secrets: string[] = [];

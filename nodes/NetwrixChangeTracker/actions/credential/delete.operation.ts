@@ -2,13 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { credentialKeyField, credentialTypeField } from '../../descriptions/credentialFields.description';
-import { operationOptions } from '../../descriptions/requestOptions.description';
-import { hubTag } from '../../helpers/hubTag';
-import { booleanValue } from '../../helpers/inputValues';
-import { processItems } from '../../helpers/processItems';
-import { deleteCredential, getCredential } from '../../transport/credentials';
-import type { HubSession } from '../node.type';
-import { credentialNotFound, readCredentialIdentity } from './credentialInput';
+import { operationOptions } from '../../../shared/descriptions/requestOptions.description';
+import { hubTag } from '../../../shared/helpers/hubTag';
+import { booleanValue } from '../../../shared/parameters/inputValues';
+import { processItems } from '../processItems';
+import { deleteCredential, getCredential } from '../../../shared/transport/credentials';
+import type { HubRunContext } from '../node.type';
+import { credentialNotFound, readCredentialIdentity } from '../../helpers/credentialParameters';
 
 const properties: INodeProperties[] = [
 	credentialTypeField,
@@ -30,7 +30,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-	{ client }: HubSession,
+	{ client }: HubRunContext,
 ): Promise<INodeExecutionData[]> {
 	return await processItems(this, items, async (itemIndex) => {
 		const identity = readCredentialIdentity(this, itemIndex);

@@ -3,13 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { simplifyField } from '../../descriptions/common.description';
 import { credentialKeyField, credentialTypeField } from '../../descriptions/credentialFields.description';
-import { operationOptions } from '../../descriptions/requestOptions.description';
-import { processItems } from '../../helpers/processItems';
+import { operationOptions } from '../../../shared/descriptions/requestOptions.description';
+import { processItems } from '../processItems';
 import { credentialOutput } from '../../helpers/redactCredential';
-import { getCredential } from '../../transport/credentials';
-import type { HubSession } from '../node.type';
-import { credentialNotFound, readCredentialIdentity } from './credentialInput';
-import { booleanValue } from '../../helpers/inputValues';
+import { getCredential } from '../../../shared/transport/credentials';
+import type { HubRunContext } from '../node.type';
+import { credentialNotFound, readCredentialIdentity } from '../../helpers/credentialParameters';
+import { booleanValue } from '../../../shared/parameters/inputValues';
 
 const properties: INodeProperties[] = [
 	credentialTypeField,
@@ -25,7 +25,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-	{ client }: HubSession,
+	{ client }: HubRunContext,
 ): Promise<INodeExecutionData[]> {
 	return await processItems(this, items, async (itemIndex) => {
 		const identity = readCredentialIdentity(this, itemIndex);

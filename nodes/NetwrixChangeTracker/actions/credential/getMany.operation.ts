@@ -3,14 +3,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { limitField, returnAllField, simplifyField } from '../../descriptions/common.description';
 import { credentialTypeOptions } from '../../descriptions/credentialFields.description';
-import { operationOptions } from '../../descriptions/requestOptions.description';
-import { CREDENTIAL_TYPES } from '../../helpers/credentialFields';
-import { booleanValue, integerInRange, oneOf, optionalText } from '../../helpers/inputValues';
-import { processItems } from '../../helpers/processItems';
+import { operationOptions } from '../../../shared/descriptions/requestOptions.description';
+import { CREDENTIAL_TYPES } from '../../helpers/credentialBody';
+import { booleanValue, integerInRange, oneOf, optionalText } from '../../../shared/parameters/inputValues';
+import { processItems } from '../processItems';
 import { credentialOutput } from '../../helpers/redactCredential';
 import { wildcardMatcher } from '../../helpers/wildcard';
-import { listCredentials } from '../../transport/credentials';
-import type { HubSession } from '../node.type';
+import { listCredentials } from '../../../shared/transport/credentials';
+import type { HubRunContext } from '../node.type';
 
 const ALL_TYPES = 'all';
 
@@ -53,7 +53,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-	{ client }: HubSession,
+	{ client }: HubRunContext,
 ): Promise<INodeExecutionData[]> {
 	return await processItems(this, items, async (itemIndex) => {
 		const typeValue = this.getNodeParameter('credentialType', itemIndex, ALL_TYPES);

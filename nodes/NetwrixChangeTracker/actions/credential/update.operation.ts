@@ -11,15 +11,15 @@ import {
 	credentialTypeOptions,
 	inputModeField,
 } from '../../descriptions/credentialFields.description';
-import { operationOptions } from '../../descriptions/requestOptions.description';
-import { mergeForUpdate } from '../../helpers/credentialFields';
-import { booleanValue, InputError } from '../../helpers/inputValues';
-import { processItems } from '../../helpers/processItems';
+import { operationOptions } from '../../../shared/descriptions/requestOptions.description';
+import { mergeForUpdate } from '../../helpers/credentialBody';
+import { booleanValue, InputError } from '../../../shared/parameters/inputValues';
+import { processItems } from '../processItems';
 import { credentialOutput } from '../../helpers/redactCredential';
 import { errorWithoutSecrets } from '../../helpers/secretSafeError';
-import { getCredential, updateCredential } from '../../transport/credentials';
-import type { HubSession } from '../node.type';
-import { credentialNotFound, readCredentialChange, readCredentialIdentity } from './credentialInput';
+import { getCredential, updateCredential } from '../../../shared/transport/credentials';
+import type { HubRunContext } from '../node.type';
+import { credentialNotFound, readCredentialChange, readCredentialIdentity } from '../../helpers/credentialParameters';
 
 const KEEP_HINT = 'Leave empty to keep the secret the Hub has';
 
@@ -77,7 +77,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-	{ client }: HubSession,
+	{ client }: HubRunContext,
 ): Promise<INodeExecutionData[]> {
 	return await processItems(this, items, async (itemIndex) => {
 		let secrets: string[] = [];

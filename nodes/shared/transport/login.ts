@@ -1,0 +1,190 @@
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
+
+import { normalizeHubUrl } from './hubUrl';
+import { describeNetworkFailure } from './networkFailure';
+import { describeRedirect, isRedirect } from './redirects';
+
+/** Name carried by every login failure, so the transport can tell it from a failed data call and never retry it. */
+const LOGIN_ERROR_NAME = 'NetwrixHubLoginError';
+
+type LoginFailureKind = 'badUrl' | 'redirected' | 'rejected' | 'locked' | 'ipBlocked' | 'notAHub' | 'network' | 'hubError';
+
+class HubLoginError extends Error {
+	readonly description: string;
+
+	constructor(
+		readonly kind: LoginFailureKind,
+		message: string,
+		description: string,
+	) {
+		super(message);
+		this.name = LOGIN_ERROR_NAME;
+		this.description = description;
+	}
+}
+
+export function isLoginError(error: unknown): error is { name: string; message: string; description?: string } {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+		if ((current as Error).name === LOGIN_ERROR_NAME) return true;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return false;
+}
+
+/** The hidden, expirable credential field that holds the ServiceStack session cookies. */
+export const SESSION_FIELD = 'sessionCookie';
+
+const SESSION_COOKIES = ['ss-id', 'ss-pid', 'ss-opt'];
+const NOT_RETRIED =
+	'n8n does not retry a rejected login: the Hub locks an account after a few failed logins (3 by default).';
+
+function sessionCookieFrom(setCookie: unknown, body: IDataObject): string | undefined {
+	const headers = Array.isArray(setCookie) ? setCookie : typeof setCookie === 'string' ? [setCookie] : [];
+	const pairs = new Map<string, string>();
+	for (const header of headers) {
+		const [pair] = String(header).split(';');
+		const separator = pair.indexOf('=');
+		if (separator <= 0) continue;
+		const name = pair.slice(0, separator).trim();
+		const value = pair.slice(separator + 1).trim();
+		if (SESSION_COOKIES.includes(name) && value !== '') pairs.set(name, value);
+	}
+	if (!pairs.has('ss-id') && typeof body.SessionId === 'string' && body.SessionId !== '') {
+		// No cookie (e.g. stripped by a reverse proxy): ServiceStack also accepts the session id as the ss-id cookie.
+		pairs.set('ss-id', body.SessionId);
+	}
+	if (!pairs.has('ss-id')) return undefined;
+	return SESSION_COOKIES.filter((name) => pairs.has(name))
+		.map((name) => `${name}=${pairs.get(name)}`)
+		.join('; ');
+}
+
+function hubMessage(body: unknown): string {
+	if (body && typeof body === 'object') {
+		const status = (body as IDataObject).ResponseStatus as IDataObject | undefined;
+		if (status && typeof status.Message === 'string') return status.Message;
+	}
+	return '';
+}
+
+function rejectedLogin(status: number, body: unknown, userName: string, api: string): HubLoginError {
+	const message = hubMessage(body);
+	if (/lock/i.test(message)) {
+		return new HubLoginError(
+			'locked',
+			`The Hub has locked the account "${userName}" after too many failed logins`,
+			`The Hub said: "${message}". Wait for the lockout to expire (10 minutes by default) or ask a Hub administrator to unlock it, then check the password in the credential. ${NOT_RETRIED}`,
+		);
+	}
+	if (status === 403 && /ip address blocked|blocked/i.test(message)) {
+		return new HubLoginError(
+			'ipBlocked',
+			'The Hub has blocked logins from the n8n server\'s IP address after repeated failures',
+			`The Hub said: "${message}". The block lasts about 10 minutes; a Hub administrator can lift it (IP blocking settings). Then check the username and password in the credential. ${NOT_RETRIED}`,
+		);
+	}
+	if (status === 401 || status === 400) {
+		return new HubLoginError(
+			'rejected',
+			`The Hub rejected the username or password for "${userName}"`,
+			`Check the Username and Password in the credential. Use a Hub service account without two-factor authentication. ${NOT_RETRIED}`,
+		);
+	}
+	if (status === 403) {
+		return new HubLoginError(
+			'rejected',
+			`The Hub refused the login for "${userName}" (HTTP 403)`,
+			`${message ? `The Hub said: "${message}". ` : ''}Check that the account is enabled and allowed to use the API. ${NOT_RETRIED}`,
+		);
+	}
+	if (status === 404 || status === 405) {
+		return new HubLoginError(
+			'notAHub',
+			`No Change Tracker login endpoint at ${api}/auth/credentials (HTTP ${status})`,
+			'Check the Hub URL in the credential: it should be the address of the Change Tracker Hub web site, for example https://changetracker.example.com.',
+		);
+	}
+	return new HubLoginError(
+		'hubError',
+		`The Hub failed to process the login (HTTP ${status})`,
+		`${message ? `The Hub said: "${message}". ` : ''}The Hub may be starting up or overloaded; try again later.`,
+	);
+}
+
+function apiUrlOf(url: unknown): string | HubLoginError {
+	try {
+		return normalizeHubUrl(url).api;
+	} catch (error) {
+		return new HubLoginError('badUrl', (error as Error).message, 'Fix the Hub URL in the credential.');
+	}
+}
+
+/** A login that never got an answer. The underlying error is dropped: it holds the request, password included. */
+function unsentLogin(error: unknown, api: string): HubLoginError {
+	const failure = describeNetworkFailure(error, api.replace(/\/api$/, ''));
+	if (failure) return new HubLoginError('network', failure.message, failure.description);
+	return new HubLoginError(
+		'network',
+		`Could not send the login request to the Hub at ${api}`,
+		'Check the Hub URL in the credential and that n8n can reach the Hub.',
+	);
+}
+
+/**
+ * Logs in to the Hub (ServiceStack credentials provider) and returns the session cookie to store in the
+ * credential's expirable field. Runs as the credential's `preAuthentication`, so n8n calls it when no session
+ * is stored and once more when a request comes back 401.
+ */
+export async function loginToHub(
+	this: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<IDataObject> {
+	const api = apiUrlOf(credentials.url);
+	if (api instanceof HubLoginError) throw api;
+	const userName = String(credentials.username ?? '');
+	const response = (await this.helpers
+		.httpRequest({
+			method: 'POST',
+			url: `${api}/auth/credentials`,
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			body: { UserName: userName, Password: credentials.password, RememberMe: false },
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+			skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+			// The node's Timeout option bounds the whole call that triggered this login (HubClient's Deadline);
+			// this cap only ends a login left running in the background after that.
+			timeout: 60_000,
+		})
+		.then(undefined, (error: unknown) => unsentLogin(error, api))) as
+		| { statusCode: number; headers: IDataObject; body: unknown }
+		| HubLoginError;
+	if (response instanceof HubLoginError) throw response;
+
+	const { statusCode, headers, body } = response;
+	if (isRedirect(statusCode)) {
+		const { message, description } = describeRedirect('the login', statusCode, headers.location, api.replace(/\/api$/, ''));
+		throw new HubLoginError('redirected', message, description);
+	}
+	if (statusCode < 200 || statusCode >= 300) throw rejectedLogin(statusCode, body, userName, api);
+
+	if (!body || typeof body !== 'object' || Array.isArray(body)) {
+		throw new HubLoginError(
+			'notAHub',
+			`The server at ${api} answered the login with something that is not a Change Tracker Hub API response`,
+			'Check the Hub URL in the credential: it should point at the Change Tracker Hub web site (for example https://changetracker.example.com), not at another page or a login portal.',
+		);
+	}
+	const auth = body as IDataObject;
+	const cookie = sessionCookieFrom(headers['set-cookie'], auth);
+	if (!auth.UserId || !auth.SessionId || !cookie) {
+		throw new HubLoginError(
+			'rejected',
+			`The Hub did not open a session for "${userName}"`,
+			'The login answer had no user id or session. The account may need two-factor authentication, which the API cannot complete: use a Hub service account without 2FA.',
+		);
+	}
+	return { [SESSION_FIELD]: cookie };
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+import { inPlace } from './inPlaceSchema';
+
+/**
+ * Shapes of the Hub answers this node reads (docs/hub-api.md §5–§8), checked at the transport boundary so a
+ * surprising answer fails with a clear message instead of a TypeError later. Only the fields the node uses
+ * are described; everything else passes through untouched (the raw output keeps it).
+ */
+
+/** Ids are strings in the spec; accept numbers too (the PowerShell client sends them bare). */
+const id = z.union([z.string(), z.number()]).transform(String);
+const optionalText = z.string().nullish();
+const optionalFlag = z.boolean().nullish();
+const textList = z.array(z.string()).nullish();
+
+const agentDeviceSchema = z.object({ AgentId: id, DeviceId: id }).passthrough();
+
+const deviceReportDetailSchema = z
+	.object({
+		AgentDevice: agentDeviceSchema,
+		AgentDeviceId: optionalText,
+		Name: optionalText,
+		DeviceName: optionalText,
+		HostName: optionalText,
+		FullyQualifiedDomainName: optionalText,
+		HostType: optionalText,
+		AgentType: optionalText,
+		Os: optionalText,
+		OsUserSpecified: optionalText,
+		KnownOsName: optionalText,
+		OperatingSystem: optionalText,
+		IPv4: optionalText,
+		IPv6: optionalText,
+		OnlineStatus: optionalText,
+		Online: optionalFlag,
+		Registered: optionalFlag,
+		Deleted: optionalFlag,
+		IsProxied: optionalFlag,
+		CanProxy: optionalFlag,
+		ProxyAgentDevice: agentDeviceSchema.nullish(),
+		RelatedProxyDeviceName: optionalText,
+		LastPollUtc: optionalText,
+		NextPollUtc: optionalText,
+		Version: z.union([z.string(), z.number()]).nullish(),
+		OnlineDetection: optionalText,
+		BaselineSendEnabled: optionalFlag,
+		DbConnection: z
+			.object({ DatabasePlatform: optionalText, ConnectionString: optionalText, TrustedConnection: optionalFlag })
+			.passthrough()
+			.nullish(),
+	})
+	.passthrough();
+
+const keyValueSchema = z.object({ Key: z.string(), Value: z.string().nullish() }).passthrough();
+
+/** Pages hold thousands of records: checked in place rather than copied (see inPlace). */
+export const agentsRankedResponseSchema = inPlace(
+	z
+		.object({
+			Agents: z.array(deviceReportDetailSchema).nullish(),
+			AgentGroups: z.array(z.object({ AgentDevice: agentDeviceSchema, MemberOf: textList }).passthrough()).nullish(),
+			AgentTemplates: z
+				.array(z.object({ AgentDevice: agentDeviceSchema, ConfigTemplates: textList }).passthrough())
+				.nullish(),
+			AgentCredentials: z
+				.array(z.object({ AgentDevice: agentDeviceSchema, Credentials: textList }).passthrough())
+				.nullish(),
+			GroupsLookup: z.array(keyValueSchema).nullish(),
+			TemplatesLookup: z.array(keyValueSchema).nullish(),
+			Total: z.number(),
+			Returned: z.number().nullish(),
+		})
+		.passthrough(),
+);
+
+/** `Agent` (register answer, /agents/update). */
+export const agentSchema = deviceReportDetailSchema.extend({ DeviceType: optionalText, MacAddresses: optionalText });
+
+export const agentsResponseSchema = z.object({ Agents: z.array(agentSchema).nullish(), Total: z.number().nullish() }).passthrough();
+
+const groupSchema = z.object({ Name: z.string(), DisplayName: z.string().nullish() }).passthrough();
+
+export const groupsResponseSchema = z
+	.object({ Groups: z.array(groupSchema).nullish(), Total: z.number(), Returned: z.number().nullish() })
+	.passthrough();
+
+export const credentialSchema = z
+	.object({
+		CredentialType: z.string(),
+		Key: z.string(),
+		Parameters: z.record(z.string().nullable()).nullish(),
+		DeviceOnlineDetection: optionalText,
+		PublicKeys: textList,
+		Prompts: textList,
+		LegacyDbCredential: optionalFlag,
+		IsTrusted: optionalFlag,
+		LastModifiedDateUtc: optionalText,
+		DiscoveryTaskStatus: optionalText,
+		DiscoveryStatusMessage: optionalText,
+	})
+	.passthrough();
+
+export const credentialListSchema = z.array(credentialSchema);
+
+/** /credential for a key that may not exist: a Hub that answers "nothing" with an empty body gives undefined. */
+export const optionalCredentialSchema = z.preprocess(
+	(value) => (value === '' || value === null ? undefined : value),
+	credentialSchema.optional(),
+);
+
+export const credentialsKeyedByTypeSchema = z.record(z.array(z.string()).nullable());
+
+export type AgentDevice = z.infer<typeof agentDeviceSchema>;
+export type DeviceReportDetail = z.infer<typeof deviceReportDetailSchema>;
+export type AgentsRankedResponse = z.infer<typeof agentsRankedResponseSchema>;
+export type HubAgent = z.infer<typeof agentSchema>;
+export type HubGroup = z.infer<typeof groupSchema>;
+export type HubCredential = z.infer<typeof credentialSchema>;
