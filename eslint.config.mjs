@@ -16,7 +16,9 @@ const nodeFolders = [A, T, './credentials'];
 const layers = {
 	files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
 	plugins: { 'import-x': importX },
-	settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })] },
+	settings: {
+		'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
+	},
 	rules: {
 		'import-x/no-restricted-paths': [
 			'error',
@@ -24,16 +26,31 @@ const layers = {
 				zones: [
 					{
 						target: `${S}/transport`,
-						from: [`${S}/agents`, `${S}/descriptions`, `${S}/helpers`, `${S}/parameters`, `${S}/dropdowns.ts`, ...nodeFolders],
+						from: [
+							`${S}/agents`,
+							`${S}/descriptions`,
+							`${S}/helpers`,
+							`${S}/parameters`,
+							`${S}/dropdowns.ts`,
+							...nodeFolders,
+						],
 						message: 'transport/ calls the Hub and imports only transport/ (and n8n-workflow, zod)',
 					},
-					{ target: S, from: nodeFolders, message: 'shared/ is imported by the nodes, never the other way' },
+					{
+						target: S,
+						from: nodeFolders,
+						message: 'shared/ is imported by the nodes, never the other way',
+					},
 					{
 						target: [`${S}/helpers`, `${S}/parameters`],
 						from: [`${S}/agents`, `${S}/descriptions`, `${S}/dropdowns.ts`],
 						message: 'helpers/ and parameters/ sit below the shared agent logic and fields',
 					},
-					{ target: T, from: A, message: 'the trigger shares code with the action node through nodes/shared only' },
+					{
+						target: T,
+						from: A,
+						message: 'the trigger shares code with the action node through nodes/shared only',
+					},
 					{ target: A, from: T, message: 'the action node does not import the trigger' },
 					{
 						target: [`${A}/actions`, `${A}/descriptions`, `${A}/helpers`],
@@ -60,8 +77,21 @@ const layers = {
 const shipped = ['package.json', 'nodes/**/*.{ts,json}', 'credentials/**/*.{ts,json}'];
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', 'examples/**', '.tmp/**', '*.js', '*.mjs'] },
-	...[].concat(n8nCommunityNodesPlugin.configs.recommended).map((config) => ({ ...config, files: config.files ?? shipped })),
+	{
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'test/**',
+			'scripts/**',
+			'examples/**',
+			'.tmp/**',
+			'*.js',
+			'*.mjs',
+		],
+	},
+	...[]
+		.concat(n8nCommunityNodesPlugin.configs.recommended)
+		.map((config) => ({ ...config, files: config.files ?? shipped })),
 	{ files: shipped, rules: { 'no-console': 'error' } },
 	{ plugins: { 'n8n-nodes-base': n8nNodesPlugin } },
 	{ files: ['package.json'], rules: { ...n8nNodesPlugin.configs.community.rules } },

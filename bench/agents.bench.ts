@@ -10,7 +10,10 @@ import { mb, seconds, type BenchTable } from './table';
 const PAGE_SIZE = 500;
 
 /** Runs one client in its own process; `beforeTimedRun` runs once the client has warmed up. */
-async function runClient(job: ClientJob, beforeTimedRun: () => void = () => {}): Promise<ClientResult> {
+async function runClient(
+	job: ClientJob,
+	beforeTimedRun: () => void = () => {},
+): Promise<ClientResult> {
 	const child = fork(join(__dirname, 'agentsClient.ts'), [], {
 		execArgv: ['-r', 'ts-node/register/transpile-only', '--max-old-space-size=4096'],
 		env: { ...process.env, N8N_USER_FOLDER: mkdtempSync(join(tmpdir(), 'n8n-ct-bench-')) },
@@ -34,13 +37,15 @@ async function runClient(job: ClientJob, beforeTimedRun: () => void = () => {}):
 /** Repetitions of each client per scenario (BENCH_REPS); the table shows medians. */
 const REPS = Math.max(1, Number(process.env.BENCH_REPS ?? 3));
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Get Many (Return All, simplified) through the n8n engine vs a raw undici loop, same emulator, same run. */
 export async function run(): Promise<BenchTable[]> {
 	const rows: BenchTable['rows'] = [];
 	const medians = new Map<string, { raw: number; helper: number; node: number }>();
-	const scenario = (agents: number, latencyMs: number, concurrency: number) => `${agents}/${latencyMs}/${concurrency}`;
+	const scenario = (agents: number, latencyMs: number, concurrency: number) =>
+		`${agents}/${latencyMs}/${concurrency}`;
 	for (const agents of [10_000, 100_000]) {
 		const hub = await startHub({ agents, takeCap: PAGE_SIZE });
 		// One untimed walk first: the emulator caches each device's wire bytes, so every timed client sees a warm Hub.
@@ -56,7 +61,12 @@ export async function run(): Promise<BenchTable[]> {
 				};
 				const times = { raw: [] as number[], helper: [] as number[], node: [] as number[] };
 				const cpu = { raw: [] as number[], node: [] as number[] };
-				const nodeRuns: Array<{ requests: number; inFlight: number; logins: number; rssBytes: number }> = [];
+				const nodeRuns: Array<{
+					requests: number;
+					inFlight: number;
+					logins: number;
+					rssBytes: number;
+				}> = [];
 				let complete = true;
 				// The three clients take turns, so a slow spell of the machine falls on all of them alike.
 				for (let rep = 0; rep < REPS; rep++) {
@@ -72,7 +82,7 @@ export async function run(): Promise<BenchTable[]> {
 								inFlight: stats.peakInFlight['/agentsRanked'] ?? 0,
 								logins: stats.logins,
 								rssBytes: result.maxRssBytes,
-															});
+							});
 						}
 					}
 				}
@@ -102,13 +112,29 @@ export async function run(): Promise<BenchTable[]> {
 	const speedups = [10_000, 100_000].map((agents) => {
 		const sequential = medians.get(scenario(agents, 20, 1))!;
 		const parallel = medians.get(scenario(agents, 20, 4))!;
-		const speedup = (client: 'raw' | 'helper' | 'node') => (sequential[client] / parallel[client]).toFixed(2);
+		const speedup = (client: 'raw' | 'helper' | 'node') =>
+			(sequential[client] / parallel[client]).toFixed(2);
 		return `${agents.toLocaleString('en-US')} agents at 20 ms, concurrency 4 vs 1: node ${speedup('node')}× faster (raw undici ${speedup('raw')}×, n8n HTTP helper ${speedup('helper')}×).`;
 	});
 	return [
 		{
 			title: 'Agent › Get Many, Return All, simplified: n8n engine vs raw undici loop',
-			columns: ['agents', 'Hub latency', 'page concurrency', 'raw undici', 'n8n HTTP helper', 'node', 'node/raw', 'node/helper', 'client CPU (raw / node)', 'requests (node)', 'pages in flight (node)', 'logins (node)', 'peak RSS (node)', 'all rows'],
+			columns: [
+				'agents',
+				'Hub latency',
+				'page concurrency',
+				'raw undici',
+				'n8n HTTP helper',
+				'node',
+				'node/raw',
+				'node/helper',
+				'client CPU (raw / node)',
+				'requests (node)',
+				'pages in flight (node)',
+				'logins (node)',
+				'peak RSS (node)',
+				'all rows',
+			],
 			rows,
 			notes: [
 				`Times are medians of ${REPS} runs per client; the clients take turns (raw, helper, node, raw, …) so the machine's slow spells fall on all of them alike.`,

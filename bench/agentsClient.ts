@@ -24,15 +24,26 @@ export interface ClientResult {
 	maxRssBytes: number;
 }
 
-type Post = (path: string, body: object, cookie?: string) => Promise<{ body: unknown; setCookie: string[] }>;
+type Post = (
+	path: string,
+	body: object,
+	cookie?: string,
+) => Promise<{ body: unknown; setCookie: string[] }>;
 
 const undiciPost: Post = async (url, body, cookie) => {
 	const response = await request(url, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', accept: 'application/json', ...(cookie ? { cookie } : {}) },
+		headers: {
+			'content-type': 'application/json',
+			accept: 'application/json',
+			...(cookie ? { cookie } : {}),
+		},
 		body: JSON.stringify(body),
 	});
-	return { body: await response.body.json(), setCookie: ([] as string[]).concat(response.headers['set-cookie'] ?? []) };
+	return {
+		body: await response.body.json(),
+		setCookie: ([] as string[]).concat(response.headers['set-cookie'] ?? []),
+	};
 };
 
 function n8nHelperPost(): Post {
@@ -48,12 +59,19 @@ function n8nHelperPost(): Post {
 			disableFollowRedirect: true,
 			headers: { Accept: 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
 		})) as { body: unknown; headers: Record<string, unknown> };
-		return { body: response.body, setCookie: ([] as string[]).concat((response.headers['set-cookie'] as string[]) ?? []) };
+		return {
+			body: response.body,
+			setCookie: ([] as string[]).concat((response.headers['set-cookie'] as string[]) ?? []),
+		};
 	};
 }
 
 async function pagingLoop(job: ClientJob, post: Post): Promise<number> {
-	const login = await post(`${job.hubUrl}/api/auth/credentials`, { UserName: 'admin', Password: 'Admin-Pa55!', RememberMe: false });
+	const login = await post(`${job.hubUrl}/api/auth/credentials`, {
+		UserName: 'admin',
+		Password: 'Admin-Pa55!',
+		RememberMe: false,
+	});
 	const cookie = login.setCookie.map((c) => c.split(';')[0]).join('; ');
 	const page = async (skip: number) => {
 		const response = await post(
@@ -86,7 +104,10 @@ async function pagingLoop(job: ClientJob, post: Post): Promise<number> {
 async function warmUp(job: ClientJob): Promise<void> {
 	if (job.mode !== 'node') return;
 	const store = new CredentialStore([hubCredential(job.hubUrl)]);
-	await runWorkflow(singleNodeWorkflow({ resource: 'agent', operation: 'getAll', returnAll: false, limit: 1 }), { store });
+	await runWorkflow(
+		singleNodeWorkflow({ resource: 'agent', operation: 'getAll', returnAll: false, limit: 1 }),
+		{ store },
+	);
 }
 
 async function nodeRun(job: ClientJob): Promise<number> {
@@ -115,11 +136,18 @@ process.once('message', async (job: ClientJob) => {
 		const started = performance.now();
 		const cpuBefore = process.cpuUsage();
 		const agents =
-			job.mode === 'node' ? await nodeRun(job) : await pagingLoop(job, job.mode === 'raw' ? undiciPost : n8nHelperPost());
+			job.mode === 'node'
+				? await nodeRun(job)
+				: await pagingLoop(job, job.mode === 'raw' ? undiciPost : n8nHelperPost());
 		const ms = performance.now() - started;
 		const cpu = process.cpuUsage(cpuBefore);
 		const cpuMs = (cpu.user + cpu.system) / 1000;
-		process.send!({ agents, ms, cpuMs, maxRssBytes: process.resourceUsage().maxRSS * 1024 } satisfies ClientResult);
+		process.send!({
+			agents,
+			ms,
+			cpuMs,
+			maxRssBytes: process.resourceUsage().maxRSS * 1024,
+		} satisfies ClientResult);
 	} catch (error) {
 		process.send!({ error: (error as Error).message });
 	}

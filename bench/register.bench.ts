@@ -45,7 +45,11 @@ interface Measured {
 	results: Record<string, number>;
 }
 
-async function measure(hub: HubEmulator, store: CredentialStore, concurrency: number): Promise<Measured> {
+async function measure(
+	hub: HubEmulator,
+	store: CredentialStore,
+	concurrency: number,
+): Promise<Measured> {
 	// Not hub.reset(): that would end the session the re-run is meant to reuse.
 	const firstEntry = hub.log.length;
 	const loginsBefore = hub.stats().logins;
@@ -116,7 +120,7 @@ export async function run(): Promise<BenchTable[]> {
 			notes: [
 				'Per-run lookups: the proxy, the size of its device list, the list itself (indexed by name), groups and credential keys, each read once per run.',
 				'Target: ≤ 2 requests per new device after the per-run lookups; an existing device costs none.',
-				'The latency applies to every request, login included. The re-run reuses the first run\'s session (no login).',
+				"The latency applies to every request, login included. The re-run reuses the first run's session (no login).",
 				'The emulator runs in the same process as the engine: at concurrency 8 the two share the CPU.',
 			],
 		},

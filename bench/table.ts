@@ -8,7 +8,9 @@ export interface BenchTable {
 
 export function formatTable(table: BenchTable): string {
 	const cells = [table.columns, ...table.rows.map((row) => row.map(String))];
-	const widths = table.columns.map((_, c) => Math.max(...cells.map((row) => (row[c] ?? '').length)));
+	const widths = table.columns.map((_, c) =>
+		Math.max(...cells.map((row) => (row[c] ?? '').length)),
+	);
 	const line = (row: string[]) => `| ${row.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
 	return [
 		`### ${table.title}`,

@@ -12,7 +12,8 @@ const STATE_TARGET_BYTES = 2 * 1024 * 1024;
 /** The trigger's polls of a 100,000-device Hub through n8n-core's poll path: time per poll and saved state size. */
 export async function run(): Promise<BenchTable[]> {
 	process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-ct-bench-'));
-	const { CredentialStore, hubCredential, runPoll, StaticDataStore, TRIGGER_NODE_TYPE } = await import('../test/harness');
+	const { CredentialStore, hubCredential, runPoll, StaticDataStore, TRIGGER_NODE_TYPE } =
+		await import('../test/harness');
 
 	const hub = await startHub({ agents: AGENTS });
 	const store = new CredentialStore([hubCredential(hub.url, { hubLabel: 'EMEA' })]);
@@ -28,7 +29,10 @@ export async function run(): Promise<BenchTable[]> {
 						type: TRIGGER_NODE_TYPE,
 						typeVersion: 1,
 						position: [0, 0] as [number, number],
-						parameters: { events: ['wentOffline', 'cameOnline', 'registered', 'deleted'], options: { pageConcurrency: concurrency } },
+						parameters: {
+							events: ['wentOffline', 'cameOnline', 'registered', 'deleted'],
+							options: { pageConcurrency: concurrency },
+						},
 						credentials: { netwrixChangeTrackerApi: { id: 'ct-cred-1', name: 'Hub' } },
 					},
 				],
@@ -56,7 +60,9 @@ export async function run(): Promise<BenchTable[]> {
 			staticData.data = {};
 			await poll('baseline (first poll)', 0);
 			await poll('unchanged fleet', 0);
-			const changed = hub.store.agents.filter((agent) => !agent.Deleted && agent.OnlineStatus === 'Online').slice(0, 1000);
+			const changed = hub.store.agents
+				.filter((agent) => !agent.Deleted && agent.OnlineStatus === 'Online')
+				.slice(0, 1000);
 			for (const agent of changed) agent.OnlineStatus = 'Offline';
 			hub.store.touch();
 			await poll('1,000 went offline', changed.length);
@@ -70,7 +76,16 @@ export async function run(): Promise<BenchTable[]> {
 	return [
 		{
 			title: `Trigger: polls of ${AGENTS.toLocaleString('en-US')} devices through n8n-core (TriggersAndPollers.runPollFunction)`,
-			columns: ['poll', 'page concurrency', 'time', 'agentsRanked requests', 'items', 'correct', 'static data (JSON)', 'bytes per device'],
+			columns: [
+				'poll',
+				'page concurrency',
+				'time',
+				'agentsRanked requests',
+				'items',
+				'correct',
+				'static data (JSON)',
+				'bytes per device',
+			],
 			rows,
 			notes: [
 				`Saved static data for ${AGENTS.toLocaleString('en-US')} devices: ${finalBytes.toLocaleString('en-US')} bytes (target ≤ ${STATE_TARGET_BYTES.toLocaleString('en-US')}: ${finalBytes <= STATE_TARGET_BYTES ? 'met' : 'MISSED'}).`,

@@ -15,9 +15,13 @@ export class NetwrixChangeTrackerApi implements ICredentialType {
 
 	displayName = 'Netwrix Change Tracker API';
 
-	icon = { light: 'file:../icons/netwrixChangeTracker.svg', dark: 'file:../icons/netwrixChangeTracker.dark.svg' } as const;
+	icon = {
+		light: 'file:../icons/netwrixChangeTracker.svg',
+		dark: 'file:../icons/netwrixChangeTracker.dark.svg',
+	} as const;
 
-	documentationUrl = 'https://github.com/netwrix-community/n8n-nodes-netwrix-change-tracker#credentials';
+	documentationUrl =
+		'https://github.com/netwrix-community/n8n-nodes-netwrix-change-tracker#credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -73,7 +77,10 @@ export class NetwrixChangeTrackerApi implements ICredentialType {
 		},
 	];
 
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+	async preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
 		return await loginToHub.call(this, credentials);
 	}
 

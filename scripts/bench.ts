@@ -15,7 +15,9 @@ const sections: Section[] = [
 async function main() {
 	const only = process.argv.slice(2);
 	console.log(`# Benchmark — ${new Date().toISOString()}`);
-	console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 1024 ** 3)} GiB RAM, Node ${process.version}\n`);
+	console.log(
+		`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 1024 ** 3)} GiB RAM, Node ${process.version}\n`,
+	);
 	for (const section of sections) {
 		if (only.length && !only.includes(section.name)) continue;
 		const { run } = await section.load();

@@ -13,7 +13,8 @@ function numberOption(name: string, fallback?: number): number | undefined {
 	const value = option(name);
 	if (value === undefined) return fallback;
 	const parsed = Number(value);
-	if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`--${name} needs a whole number, not '${value}'`);
+	if (!Number.isInteger(parsed) || parsed < 0)
+		throw new Error(`--${name} needs a whole number, not '${value}'`);
 	return parsed;
 }
 
@@ -29,9 +30,15 @@ async function main(): Promise<void> {
 	console.log(`Netwrix Change Tracker Hub emulator (${hub.store.agents.length} devices)`);
 	console.log(`\n  Hub URL for the n8n credential:  ${hub.url}`);
 	console.log(`  Login:                           ${admin.userName} / ${admin.password}`);
-	if (hub.url.startsWith('https')) console.log('  TLS: self-signed TEST ONLY certificate; turn on "Ignore SSL Issues (Insecure)" in the credential.');
+	if (hub.url.startsWith('https'))
+		console.log(
+			'  TLS: self-signed TEST ONLY certificate; turn on "Ignore SSL Issues (Insecure)" in the credential.',
+		);
 	console.log('\n  Other users:');
-	for (const user of others) console.log(`    ${user.userName.padEnd(12)} ${user.password.padEnd(16)} ${user.permissions.join(', ')}`);
+	for (const user of others)
+		console.log(
+			`    ${user.userName.padEnd(12)} ${user.password.padEnd(16)} ${user.permissions.join(', ')}`,
+		);
 	console.log('\nPress Ctrl-C to stop.');
 	process.once('SIGINT', () => {
 		console.log('\nStopping the Hub emulator.');

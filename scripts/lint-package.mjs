@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	analyzePackage,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'n8n-ct-pack-'));
@@ -27,17 +30,26 @@ try {
 	report('source', await analyzePackage(root, SOURCE_FILE_PATTERNS));
 
 	const packed = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }),
+		execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+			cwd: root,
+			encoding: 'utf8',
+		}),
 	)[0];
 	const allowed = /^(dist\/|package\.json$|README\.md$|LICENSE$)/;
 	const stray = packed.files.map((f) => f.path).filter((path) => !allowed.test(path));
 	if (stray.length) {
 		failed = true;
-		console.error(`tarball: files outside dist/, package.json, README.md, LICENSE: ${stray.join(', ')}`);
+		console.error(
+			`tarball: files outside dist/, package.json, README.md, LICENSE: ${stray.join(', ')}`,
+		);
 	} else {
-		console.log(`tarball: ${packed.files.length} files, only dist/, package.json, README.md, LICENSE`);
+		console.log(
+			`tarball: ${packed.files.length} files, only dist/, package.json, README.md, LICENSE`,
+		);
 	}
-	const leaked = packed.files.map((f) => f.path).filter((path) => /(^|\/)(test|scripts|examples)\//.test(path));
+	const leaked = packed.files
+		.map((f) => f.path)
+		.filter((path) => /(^|\/)(test|scripts|examples)\//.test(path));
 	if (leaked.length) {
 		failed = true;
 		console.error(`tarball: test or script files were packed: ${leaked.join(', ')}`);

@@ -14,7 +14,15 @@ const ROOT = resolve(__dirname, '..');
 const EXAMPLES = join(ROOT, 'examples');
 const OUTPUT = join(ROOT, 'test', 'examples', 'n8n-nodes-base.snapshot.json');
 /** Text meant for people; the checks need names, types, defaults, options and display conditions only. */
-const DROPPED = new Set(['description', 'hint', 'placeholder', 'displayName', 'action', 'routing', 'builderHint']);
+const DROPPED = new Set([
+	'description',
+	'hint',
+	'placeholder',
+	'displayName',
+	'action',
+	'routing',
+	'builderHint',
+]);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -22,20 +30,28 @@ function strip(value: Json): Json {
 	if (Array.isArray(value)) return value.map(strip);
 	if (value && typeof value === 'object') {
 		const out: { [key: string]: Json } = {};
-		for (const [key, inner] of Object.entries(value)) if (!DROPPED.has(key)) out[key] = strip(inner);
+		for (const [key, inner] of Object.entries(value))
+			if (!DROPPED.has(key)) out[key] = strip(inner);
 		return out;
 	}
 	return value;
 }
 
 function nodesJson(source: string | undefined): Json[] {
-	if (source) return JSON.parse(readFileSync(join(source, 'dist', 'types', 'nodes.json'), 'utf8')) as Json[];
+	if (source)
+		return JSON.parse(readFileSync(join(source, 'dist', 'types', 'nodes.json'), 'utf8')) as Json[];
 	const dir = mkdtempSync(join(tmpdir(), 'n8n-nodes-base-'));
 	try {
-		execFileSync('npm', ['pack', `n8n-nodes-base@${NODES_BASE_VERSION}`, '--pack-destination', dir], { stdio: 'ignore' });
+		execFileSync(
+			'npm',
+			['pack', `n8n-nodes-base@${NODES_BASE_VERSION}`, '--pack-destination', dir],
+			{ stdio: 'ignore' },
+		);
 		const tarball = readdirSync(dir).find((name) => name.endsWith('.tgz'))!;
 		execFileSync('tar', ['-xzf', join(dir, tarball), '-C', dir, 'package/dist/types/nodes.json']);
-		return JSON.parse(readFileSync(join(dir, 'package', 'dist', 'types', 'nodes.json'), 'utf8')) as Json[];
+		return JSON.parse(
+			readFileSync(join(dir, 'package', 'dist', 'types', 'nodes.json'), 'utf8'),
+		) as Json[];
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
@@ -45,8 +61,11 @@ function usedTypes(): Set<string> {
 	const types = new Set<string>();
 	for (const dir of readdirSync(EXAMPLES, { withFileTypes: true })) {
 		if (!dir.isDirectory()) continue;
-		const workflow = JSON.parse(readFileSync(join(EXAMPLES, dir.name, 'workflow.json'), 'utf8')) as { nodes: Array<{ type: string }> };
-		for (const node of workflow.nodes) if (node.type.startsWith('n8n-nodes-base.')) types.add(node.type);
+		const workflow = JSON.parse(
+			readFileSync(join(EXAMPLES, dir.name, 'workflow.json'), 'utf8'),
+		) as { nodes: Array<{ type: string }> };
+		for (const node of workflow.nodes)
+			if (node.type.startsWith('n8n-nodes-base.')) types.add(node.type);
 	}
 	return types;
 }
@@ -65,7 +84,13 @@ const nodes = nodesJson(process.argv[2])
 			properties,
 		}),
 	);
-const missing = [...types].filter((type) => !nodes.some((node) => (node as { name: string }).name === type));
-if (missing.length) throw new Error(`Not in n8n-nodes-base ${NODES_BASE_VERSION}: ${missing.join(', ')}`);
-writeFileSync(OUTPUT, `${JSON.stringify({ package: 'n8n-nodes-base', version: NODES_BASE_VERSION, nodes }, null, '\t')}\n`);
+const missing = [...types].filter(
+	(type) => !nodes.some((node) => (node as { name: string }).name === type),
+);
+if (missing.length)
+	throw new Error(`Not in n8n-nodes-base ${NODES_BASE_VERSION}: ${missing.join(', ')}`);
+writeFileSync(
+	OUTPUT,
+	`${JSON.stringify({ package: 'n8n-nodes-base', version: NODES_BASE_VERSION, nodes }, null, '\t')}\n`,
+);
 console.log(`Wrote ${nodes.length} descriptions of ${types.size} node types to ${OUTPUT}`);

@@ -27,7 +27,10 @@ afterAll(() => hub.close());
 
 function expectShape(schema: ZodTypeAny, body: unknown): void {
 	const result = schema.safeParse(body);
-	if (!result.success) throw new Error(`Response does not match the schema:\n${JSON.stringify(result.error.issues.slice(0, 5), null, 2)}`);
+	if (!result.success)
+		throw new Error(
+			`Response does not match the schema:\n${JSON.stringify(result.error.issues.slice(0, 5), null, 2)}`,
+		);
 }
 
 /** The last request as the route's DTO schema binds it (throws when it does not bind). */
@@ -37,19 +40,26 @@ function boundDto(schema: ZodTypeAny): Record<string, unknown> {
 }
 
 describe('status and session routes', () => {
-	it.each(['GET', 'POST'] as const)('/status/ready answers %s without a session', async (method) => {
-		const response = await new HubTestClient(hub.apiUrl).send('/status/ready', { method });
-		expect(response.status).toBe(200);
-		expectShape(S.SystemReadyResponse, response.body);
-		expect(response.body.IsReady).toBe(true);
-	});
+	it.each(['GET', 'POST'] as const)(
+		'/status/ready answers %s without a session',
+		async (method) => {
+			const response = await new HubTestClient(hub.apiUrl).send('/status/ready', { method });
+			expect(response.status).toBe(200);
+			expectShape(S.SystemReadyResponse, response.body);
+			expect(response.body.IsReady).toBe(true);
+		},
+	);
 
 	it('/auth/credentials signs in with JSON and sets the ServiceStack cookies', async () => {
 		const client = new HubTestClient(hub.apiUrl);
 		const response = await client.login('viewer');
 		expect(response.status).toBe(200);
 		expectShape(S.AuthenticateResponse, response.body);
-		expect(response.body).toMatchObject({ UserName: 'viewer', AuthProvider: 'credentials', BearerToken: '' });
+		expect(response.body).toMatchObject({
+			UserName: 'viewer',
+			AuthProvider: 'credentials',
+			BearerToken: '',
+		});
 		expect(response.body.UserId).not.toBe('');
 		const cookies = [response.headers['set-cookie']].flat().join('\n');
 		expect(cookies).toMatch(new RegExp(`ss-id=${response.body.SessionId}; path=/; HttpOnly`));
@@ -59,17 +69,25 @@ describe('status and session routes', () => {
 	});
 
 	it('/auth/credentials accepts a form body with lower-case names, and GET with a query string', async () => {
-		const form = await new HubTestClient(hub.apiUrl).send('/auth/credentials', { form: { username: 'admin', password: 'Admin-Pa55!', format: 'json' } });
+		const form = await new HubTestClient(hub.apiUrl).send('/auth/credentials', {
+			form: { username: 'admin', password: 'Admin-Pa55!', format: 'json' },
+		});
 		expect(form.status).toBe(200);
 		expectShape(S.AuthenticateResponse, form.body);
-		const get = await new HubTestClient(hub.apiUrl).send('/auth/credentials', { method: 'GET', query: { UserName: 'admin', Password: 'Admin-Pa55!' } });
+		const get = await new HubTestClient(hub.apiUrl).send('/auth/credentials', {
+			method: 'GET',
+			query: { UserName: 'admin', Password: 'Admin-Pa55!' },
+		});
 		expect(get.status).toBe(200);
 		expectShape(S.AuthenticateResponse, get.body);
 	});
 
 	it('/auth takes the provider in the query or body, and without a provider reports the current session', async () => {
 		const client = new HubTestClient(hub.apiUrl);
-		const signIn = await client.send('/auth', { query: { provider: 'credentials' }, json: { UserName: 'registrar', Password: 'Registrar-Pa55!' } });
+		const signIn = await client.send('/auth', {
+			query: { provider: 'credentials' },
+			json: { UserName: 'registrar', Password: 'Registrar-Pa55!' },
+		});
 		expect(signIn.status).toBe(200);
 		expectShape(S.AuthenticateResponse, signIn.body);
 		const current = await admin.get('/auth');
@@ -84,7 +102,9 @@ describe('status and session routes', () => {
 		const response = await client.post('/auth/logout');
 		expect(response.status).toBe(200);
 		expectShape(S.LogoutResponse, response.body);
-		expect([response.headers['set-cookie']].flat().join('\n')).toMatch(/ss-id=; path=\/; expires=Thu, 01 Jan 1970/);
+		expect([response.headers['set-cookie']].flat().join('\n')).toMatch(
+			/ss-id=; path=\/; expires=Thu, 01 Jan 1970/,
+		);
 	});
 
 	it('/status/system reports the session timeout in minutes and a string version', async () => {
@@ -95,17 +115,28 @@ describe('status and session routes', () => {
 		expect(response.body.Version).toMatch(/^8\.1\./);
 	});
 
-	it('/userRolesPermissions lists the caller\'s permissions', async () => {
+	it("/userRolesPermissions lists the caller's permissions", async () => {
 		const response = await admin.post('/userRolesPermissions');
 		expect(response.status).toBe(200);
 		expectShape(S.GetRolesAndPermissionsResponse, response.body);
-		expect(response.body.Permissions).toEqual(['DeviceView', 'DeviceRegister', 'CredentialsGet', 'CredentialsManage']);
+		expect(response.body.Permissions).toEqual([
+			'DeviceView',
+			'DeviceRegister',
+			'CredentialsGet',
+			'CredentialsManage',
+		]);
 	});
 });
 
 describe('/agentsRanked', () => {
 	const request = {
-		DeviceFilter: { GroupNames: [], AgentDeviceIds: [], AgentDisplayNames: [], OnlineStatuses: [], ExcludeProxiedDevices: false },
+		DeviceFilter: {
+			GroupNames: [],
+			AgentDeviceIds: [],
+			AgentDisplayNames: [],
+			OnlineStatuses: [],
+			ExcludeProxiedDevices: false,
+		},
 		GetAgentGroupDetails: true,
 		GetRelatedTemplates: true,
 		GetRelatedCredentials: true,
@@ -119,39 +150,77 @@ describe('/agentsRanked', () => {
 		const response = await admin.post('/agentsRanked', request);
 		expect(response.status).toBe(200);
 		expectShape(S.GetAgentsRankedResponse, response.body);
-		expect(boundDto(S.GetAgentsRankedRequest)).toMatchObject({ Take: 100, Sort: { DeviceName: 'ASC' }, GetAgentGroupDetails: true });
-		const { Agents, AgentGroups, GroupsLookup, AgentTemplates, TemplatesLookup, AgentCredentials, Total, Returned } = response.body;
+		expect(boundDto(S.GetAgentsRankedRequest)).toMatchObject({
+			Take: 100,
+			Sort: { DeviceName: 'ASC' },
+			GetAgentGroupDetails: true,
+		});
+		const {
+			Agents,
+			AgentGroups,
+			GroupsLookup,
+			AgentTemplates,
+			TemplatesLookup,
+			AgentCredentials,
+			Total,
+			Returned,
+		} = response.body;
 		expect(Total).toBe(40);
 		expect(Returned).toBe(40);
 		for (const field of DEVICE_REPORT_DETAIL_FIELDS) {
-			const nullable = ['MembershipChangeTimeUtc', 'ReportedConfigDateUtc', 'ProxyAgentDevice', 'DbConnection'].includes(field);
+			const nullable = [
+				'MembershipChangeTimeUtc',
+				'ReportedConfigDateUtc',
+				'ProxyAgentDevice',
+				'DbConnection',
+			].includes(field);
 			expect(Agents.some((agent: Record<string, unknown>) => field in agent)).toBe(true);
-			if (!nullable) expect(Agents.every((agent: Record<string, unknown>) => field in agent)).toBe(true);
+			if (!nullable)
+				expect(Agents.every((agent: Record<string, unknown>) => field in agent)).toBe(true);
 		}
 		expect(AgentGroups).toHaveLength(40);
 		expect(AgentTemplates).toHaveLength(40);
 		expect(AgentCredentials).toHaveLength(40);
 		const groupKeys = new Set(GroupsLookup.map((pair: { Key: string }) => pair.Key));
-		for (const entry of AgentGroups) for (const group of entry.MemberOf) expect(groupKeys.has(group)).toBe(true);
+		for (const entry of AgentGroups)
+			for (const group of entry.MemberOf) expect(groupKeys.has(group)).toBe(true);
 		const templateKeys = new Set(TemplatesLookup.map((pair: { Key: string }) => pair.Key));
-		for (const entry of AgentTemplates) for (const template of entry.ConfigTemplates) expect(templateKeys.has(template)).toBe(true);
+		for (const entry of AgentTemplates)
+			for (const template of entry.ConfigTemplates) expect(templateKeys.has(template)).toBe(true);
 	});
 
 	it('answers GET with flat query parameters and JSON-valued nested ones', async () => {
-		const response = await admin.get('/agentsRanked', { Take: '5', Skip: '2', DeviceFilter: JSON.stringify({ OnlineStatuses: ['Online'] }), Sort: '{"Name":"DESC"}' });
+		const response = await admin.get('/agentsRanked', {
+			Take: '5',
+			Skip: '2',
+			DeviceFilter: JSON.stringify({ OnlineStatuses: ['Online'] }),
+			Sort: '{"Name":"DESC"}',
+		});
 		expect(response.status).toBe(200);
 		expectShape(S.GetAgentsRankedResponse, response.body);
 		expect(response.body.Returned).toBe(5);
-		expect(response.body.Agents.every((agent: { OnlineStatus: string }) => agent.OnlineStatus === 'Online')).toBe(true);
+		expect(
+			response.body.Agents.every(
+				(agent: { OnlineStatus: string }) => agent.OnlineStatus === 'Online',
+			),
+		).toBe(true);
 		expect(response.body).not.toHaveProperty('AgentGroups');
 	});
 
 	it('matches the path case-insensitively and property names at every depth', async () => {
-		const response = await admin.post('/AGENTSRANKED/', { devicefilter: { onlinestatuses: ['Offline'] }, take: 3, countonly: false });
+		const response = await admin.post('/AGENTSRANKED/', {
+			devicefilter: { onlinestatuses: ['Offline'] },
+			take: 3,
+			countonly: false,
+		});
 		expect(response.status).toBe(200);
 		expect(hub.log[hub.log.length - 1].route).toBe('/agentsRanked');
 		expect(response.body.Agents.length).toBeGreaterThan(0);
-		expect(response.body.Agents.every((agent: { OnlineStatus: string }) => agent.OnlineStatus === 'Offline')).toBe(true);
+		expect(
+			response.body.Agents.every(
+				(agent: { OnlineStatus: string }) => agent.OnlineStatus === 'Offline',
+			),
+		).toBe(true);
 	});
 });
 
@@ -171,12 +240,18 @@ describe('registration and device routes', () => {
 		const response = await admin.post('/agents/register', body);
 		expect(response.status).toBe(200);
 		expectShape(S.Agent, response.body);
-		expect(boundDto(S.RegisterAgentRequest)).toMatchObject({ ProxiedByAgentId: proxy?.AgentDevice.AgentId, GroupNames: ['A5'] });
+		expect(boundDto(S.RegisterAgentRequest)).toMatchObject({
+			ProxiedByAgentId: proxy?.AgentDevice.AgentId,
+			GroupNames: ['A5'],
+		});
 	});
 
 	it('/agents/update answers a GetAgentsResponse with the one agent', async () => {
 		const device = hub.store.agents[0];
-		const response = await admin.post('/agents/update', { Agent: { AgentDevice: device.AgentDevice, HostName: 'updated.example.com' }, UpdateHostName: true });
+		const response = await admin.post('/agents/update', {
+			Agent: { AgentDevice: device.AgentDevice, HostName: 'updated.example.com' },
+			UpdateHostName: true,
+		});
 		expect(response.status).toBe(200);
 		expectShape(S.GetAgentsResponse, response.body);
 		expect(response.body).toMatchObject({ Total: 1, Returned: 1 });
@@ -186,7 +261,11 @@ describe('registration and device routes', () => {
 	it.each([
 		['/devices/delete', S.DeleteDevicesRequest, { AgentDeviceIds: ['1,1'] }],
 		['/device/reRegister', S.ReRegisterDeviceRequest, { AgentDeviceIds: ['1,1'] }],
-		['/deviceName/update', S.SetAgentDeviceNameRequest, { AgentDevice: { AgentId: '1', DeviceId: '1' }, DeviceName: 'renamed-by-contract' }],
+		[
+			'/deviceName/update',
+			S.SetAgentDeviceNameRequest,
+			{ AgentDevice: { AgentId: '1', DeviceId: '1' }, DeviceName: 'renamed-by-contract' },
+		],
 	] as const)('%s answers 204 with an empty body', async (path, schema, body) => {
 		const response = await admin.post(path, body);
 		expect(response.status).toBe(204);
@@ -197,7 +276,10 @@ describe('registration and device routes', () => {
 
 describe('credential routes', () => {
 	it('/credential answers one Credentials, masked', async () => {
-		const response = await admin.get('/credential', { CredentialsType: 'Database', Key: 'SqlProd' });
+		const response = await admin.get('/credential', {
+			CredentialsType: 'Database',
+			Key: 'SqlProd',
+		});
 		expect(response.status).toBe(200);
 		expectShape(S.Credentials, response.body);
 		expect(response.body.Parameters.Password).toBe('***');
@@ -208,7 +290,11 @@ describe('credential routes', () => {
 		const response = await admin.post('/credentials', { CredentialType: 'Unknown' });
 		expect(response.status).toBe(200);
 		expectShape(S.CredentialsList, response.body);
-		expect(new Set(response.body.map((credential: { CredentialType: string }) => credential.CredentialType))).toEqual(new Set(S.CREDENTIAL_TYPE_NAMES));
+		expect(
+			new Set(
+				response.body.map((credential: { CredentialType: string }) => credential.CredentialType),
+			),
+		).toEqual(new Set(S.CREDENTIAL_TYPE_NAMES));
 		boundDto(S.GetCredentialsListRequest);
 	});
 
@@ -221,16 +307,30 @@ describe('credential routes', () => {
 
 	it('/credentials/add, /credentials/update and /credentials/delete', async () => {
 		const added = await admin.post('/credentials/add', {
-			Credentials: { CredentialType: 'FTP', Key: 'ContractFtp', Parameters: { UserName: 'u', Password: 'p' }, DeviceOnlineDetection: 'None', PublicKeys: [], Prompts: [] },
+			Credentials: {
+				CredentialType: 'FTP',
+				Key: 'ContractFtp',
+				Parameters: { UserName: 'u', Password: 'p' },
+				DeviceOnlineDetection: 'None',
+				PublicKeys: [],
+				Prompts: [],
+			},
 		});
 		expect(added.status).toBe(200);
 		expectShape(S.Credentials, added.body);
 		boundDto(S.AddCredentialsRequest);
-		const updated = await admin.post('/credentials/update', { CredentialsType: 'FTP', Key: 'ContractFtp', Credentials: { Parameters: { UserName: 'v' } } });
+		const updated = await admin.post('/credentials/update', {
+			CredentialsType: 'FTP',
+			Key: 'ContractFtp',
+			Credentials: { Parameters: { UserName: 'v' } },
+		});
 		expect(updated.status).toBe(200);
 		expectShape(S.Credentials, updated.body);
 		boundDto(S.UpdateCredentialsRequest);
-		const removed = await admin.post('/credentials/delete', { CredentialsType: 'FTP', Key: 'ContractFtp' });
+		const removed = await admin.post('/credentials/delete', {
+			CredentialsType: 'FTP',
+			Key: 'ContractFtp',
+		});
 		expect(removed.status).toBe(204);
 		expect(removed.text).toBe('');
 		boundDto(S.RemoveCredentialsRequest);
@@ -251,7 +351,11 @@ describe('group and template routes', () => {
 		const response = await admin.get('/groupsTree');
 		expect(response.status).toBe(200);
 		expectShape(S.GetGroupsTreeResponse, response.body);
-		expect(response.body.Groups[0]).toMatchObject({ Name: 'A1', DisplayName: 'All Devices', ParentCount: 0 });
+		expect(response.body.Groups[0]).toMatchObject({
+			Name: 'A1',
+			DisplayName: 'All Devices',
+			ParentCount: 0,
+		});
 		expect(response.body.Groups[0].Groups.length).toBeGreaterThan(3);
 	});
 
@@ -288,7 +392,10 @@ describe('error shapes', () => {
 		const response = await new HubTestClient(hub.apiUrl).post(path);
 		expect(response.status).toBe(401);
 		expectShape(S.ErrorResponse, response.body);
-		expect(response.body.ResponseStatus).toMatchObject({ ErrorCode: 'Unauthorized', Message: 'Not Authenticated' });
+		expect(response.body.ResponseStatus).toMatchObject({
+			ErrorCode: 'Unauthorized',
+			Message: 'Not Authenticated',
+		});
 	});
 
 	it.each([
@@ -301,7 +408,10 @@ describe('error shapes', () => {
 		const response = await client.post(path);
 		expect(response.status).toBe(403);
 		expectShape(S.ErrorResponse, response.body);
-		expect(response.body.ResponseStatus).toMatchObject({ ErrorCode: 'Forbidden', Message: `Invalid Permission: ${permission} is required` });
+		expect(response.body.ResponseStatus).toMatchObject({
+			ErrorCode: 'Forbidden',
+			Message: `Invalid Permission: ${permission} is required`,
+		});
 	});
 
 	it('an unknown route is 404 NotFound', async () => {
@@ -312,7 +422,10 @@ describe('error shapes', () => {
 	});
 
 	it('a malformed JSON body is 400 SerializationException', async () => {
-		const response = await admin.send('/agentsRanked', { text: '{"Take": ', headers: { 'content-type': 'application/json' } });
+		const response = await admin.send('/agentsRanked', {
+			text: '{"Take": ',
+			headers: { 'content-type': 'application/json' },
+		});
 		expect(response.status).toBe(400);
 		expectShape(S.ErrorResponse, response.body);
 		expect(response.body.ResponseStatus.ErrorCode).toBe('SerializationException');
@@ -322,19 +435,30 @@ describe('error shapes', () => {
 		const response = await admin.get('/agentsRanked', { Take: 'lots' });
 		expect(response.status).toBe(400);
 		expectShape(S.ErrorResponse, response.body);
-		expect(response.body.ResponseStatus.Errors[0]).toMatchObject({ FieldName: 'Take', ErrorCode: 'SerializationException' });
+		expect(response.body.ResponseStatus.Errors[0]).toMatchObject({
+			FieldName: 'Take',
+			ErrorCode: 'SerializationException',
+		});
 	});
 
 	it('validation failures are 400 ValidationException with one error per field', async () => {
-		const response = await admin.post('/agents/register', { HostType: 'Mainframe', OnlineDetection: 'Telepathy' });
+		const response = await admin.post('/agents/register', {
+			HostType: 'Mainframe',
+			OnlineDetection: 'Telepathy',
+		});
 		expect(response.status).toBe(400);
 		expectShape(S.ErrorResponse, response.body);
 		expect(response.body.ResponseStatus.ErrorCode).toBe('ValidationException');
-		expect(response.body.ResponseStatus.Errors.map((error: { FieldName: string }) => error.FieldName)).toEqual(['DeviceName', 'HostType', 'OnlineDetection']);
+		expect(
+			response.body.ResponseStatus.Errors.map((error: { FieldName: string }) => error.FieldName),
+		).toEqual(['DeviceName', 'HostType', 'OnlineDetection']);
 	});
 
 	it('a missing credential is 404 with a ResponseStatus', async () => {
-		const response = await admin.post('/credential', { CredentialsType: 'Shell', Key: 'NoSuchKey' });
+		const response = await admin.post('/credential', {
+			CredentialsType: 'Shell',
+			Key: 'NoSuchKey',
+		});
 		expect(response.status).toBe(404);
 		expectShape(S.ErrorResponse, response.body);
 	});
@@ -350,59 +474,97 @@ describe('response format (Accept, docs/hub-api.md §1.4)', () => {
 		expectShape(S.SystemReadyResponse, await response.body.json());
 	});
 
-	it.each(['application/json', '*/*', 'application/json, text/plain', 'text/plain', 'image/png', 'application/*', ''])(
-		'answers JSON to Accept "%s"',
-		async (accept) => {
-			const response = await admin.send('/agentsRanked', { json: { Take: 1 }, headers: { accept } });
-			expect(response.status).toBe(200);
-			expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
-			expectShape(S.GetAgentsRankedResponse, response.body);
-		},
-	);
+	it.each([
+		'application/json',
+		'*/*',
+		'application/json, text/plain',
+		'text/plain',
+		'image/png',
+		'application/*',
+		'',
+	])('answers JSON to Accept "%s"', async (accept) => {
+		const response = await admin.send('/agentsRanked', { json: { Take: 1 }, headers: { accept } });
+		expect(response.status).toBe(200);
+		expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+		expectShape(S.GetAgentsRankedResponse, response.body);
+	});
 
 	it("answers a browser's Accept with an HTML snapshot page of the same reply", async () => {
-		const response = await admin.send('/groups', { method: 'GET', query: { Take: '2' }, headers: { accept: BROWSER } });
+		const response = await admin.send('/groups', {
+			method: 'GET',
+			query: { Take: '2' },
+			headers: { accept: BROWSER },
+		});
 		expect(response.status).toBe(200);
 		expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
 		expect(response.text).toMatch(/^<!doctype html>/);
 		expect(response.text).toContain('Snapshot of <i>GetGroups</i>');
-		const embedded = /<script id="dto" type="application\/json">(.*)<\/script>/.exec(response.text)?.[1] ?? '';
+		const embedded =
+			/<script id="dto" type="application\/json">(.*)<\/script>/.exec(response.text)?.[1] ?? '';
 		expectShape(S.GetGroupsResponse, JSON.parse(embedded));
 		expect(() => JSON.parse(response.text)).toThrow();
 	});
 
 	it('keeps the status of an error in the HTML page, and sends 204 empty', async () => {
-		const anonymous = await new HubTestClient(hub.apiUrl).send('/agentsRanked', { json: {}, headers: { accept: 'text/html' } });
+		const anonymous = await new HubTestClient(hub.apiUrl).send('/agentsRanked', {
+			json: {},
+			headers: { accept: 'text/html' },
+		});
 		expect(anonymous.status).toBe(401);
 		expect(anonymous.headers['content-type']).toBe('text/html; charset=utf-8');
 		expect(anonymous.text).toContain('Not Authenticated');
-		const deleted = await admin.send('/devices/delete', { json: { AgentDeviceIds: ['999,999'] }, headers: { accept: 'text/html' } });
+		const deleted = await admin.send('/devices/delete', {
+			json: { AgentDeviceIds: ['999,999'] },
+			headers: { accept: 'text/html' },
+		});
 		expect(deleted.status).toBe(204);
 		expect(deleted.text).toBe('');
 	});
 
 	it('prefers HTML over JSON whatever the order, unless the body itself is JSON', async () => {
-		const get = await admin.send('/groupsTree', { method: 'GET', headers: { accept: 'application/json;q=1, text/html;q=0.1' } });
+		const get = await admin.send('/groupsTree', {
+			method: 'GET',
+			headers: { accept: 'application/json;q=1, text/html;q=0.1' },
+		});
 		expect(get.headers['content-type']).toBe('text/html; charset=utf-8');
-		const post = await admin.send('/groupsTree', { json: {}, headers: { accept: 'application/json, text/html' } });
+		const post = await admin.send('/groupsTree', {
+			json: {},
+			headers: { accept: 'application/json, text/html' },
+		});
 		expect(post.headers['content-type']).toBe('application/json; charset=utf-8');
-		const form = await admin.send('/groupsTree', { form: { Version: '1' }, headers: { accept: 'text/html, application/json' } });
+		const form = await admin.send('/groupsTree', {
+			form: { Version: '1' },
+			headers: { accept: 'text/html, application/json' },
+		});
 		expect(form.headers['content-type']).toBe('application/json; charset=utf-8');
 	});
 
 	it('answers XML to Accept application/xml', async () => {
-		const response = await admin.send('/credential', { json: { CredentialsType: 'Database', Key: 'SqlProd' }, headers: { accept: 'application/xml' } });
+		const response = await admin.send('/credential', {
+			json: { CredentialsType: 'Database', Key: 'SqlProd' },
+			headers: { accept: 'application/xml' },
+		});
 		expect(response.status).toBe(200);
 		expect(response.headers['content-type']).toBe('application/xml; charset=utf-8');
-		expect(response.text).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?><GetCredentialsResponse [^>]*><Version>/);
+		expect(response.text).toMatch(
+			/^<\?xml version="1.0" encoding="utf-8"\?><GetCredentialsResponse [^>]*><Version>/,
+		);
 		expect(response.text).toContain('<Key>SqlProd</Key>');
 	});
 
 	it('lets ?format= override the Accept header', async () => {
-		const json = await admin.send('/groupsTree', { method: 'GET', query: { format: 'json' }, headers: { accept: BROWSER } });
+		const json = await admin.send('/groupsTree', {
+			method: 'GET',
+			query: { format: 'json' },
+			headers: { accept: BROWSER },
+		});
 		expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
 		expectShape(S.GetGroupsTreeResponse, json.body);
-		const html = await admin.send('/groupsTree', { method: 'GET', query: { Format: 'html' }, headers: { accept: 'application/json' } });
+		const html = await admin.send('/groupsTree', {
+			method: 'GET',
+			query: { Format: 'html' },
+			headers: { accept: 'application/json' },
+		});
 		expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
 	});
 
@@ -417,8 +579,17 @@ describe('response format (Accept, docs/hub-api.md §1.4)', () => {
 	});
 
 	it('leaves a reply with its own content type (an injected fault page) as it is', async () => {
-		hub.faults.add({ route: '/groupsTree', status: 502, contentType: 'text/plain', body: 'Bad gateway', times: 1 });
-		const response = await admin.send('/groupsTree', { method: 'GET', headers: { accept: 'application/xml' } });
+		hub.faults.add({
+			route: '/groupsTree',
+			status: 502,
+			contentType: 'text/plain',
+			body: 'Bad gateway',
+			times: 1,
+		});
+		const response = await admin.send('/groupsTree', {
+			method: 'GET',
+			headers: { accept: 'application/xml' },
+		});
 		expect(response.status).toBe(502);
 		expect(response.headers['content-type']).toBe('text/plain');
 		expect(response.text).toBe('Bad gateway');
@@ -450,7 +621,9 @@ describe('docs/hub-api.md and the emulator are in step', () => {
 				if (entry.isDirectory()) visit(path);
 				else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
 					const source = readFileSync(path, 'utf8');
-					for (const match of source.matchAll(/endpoint:\s*'(\/[A-Za-z][\w/]*)'|'\/api(\/[A-Za-z][\w/]*)'|\$\{api\}(\/[A-Za-z][\w/]*)`/g)) {
+					for (const match of source.matchAll(
+						/endpoint:\s*'(\/[A-Za-z][\w/]*)'|'\/api(\/[A-Za-z][\w/]*)'|\$\{api\}(\/[A-Za-z][\w/]*)`/g,
+					)) {
 						found.add(match[1] ?? match[2] ?? match[3]);
 					}
 				}
@@ -473,16 +646,27 @@ describe('docs/hub-api.md and the emulator are in step', () => {
 
 	it('states the permission each route enforces', () => {
 		for (const route of ROUTES) {
-			const line = /\*\*Permission:\*\*\s*(.+)/.exec(documented.get(route.name) ?? '')?.[1] ?? '(no Permission line)';
-			const stated = line.startsWith('none') ? 'none' : line.startsWith('any session') ? 'session' : (/^`(\w+)`/.exec(line)?.[1] ?? line);
+			const line =
+				/\*\*Permission:\*\*\s*(.+)/.exec(documented.get(route.name) ?? '')?.[1] ??
+				'(no Permission line)';
+			const stated = line.startsWith('none')
+				? 'none'
+				: line.startsWith('any session')
+					? 'session'
+					: (/^`(\w+)`/.exec(line)?.[1] ?? line);
 			const enforced = route.anonymous ? 'none' : (route.permission ?? 'session');
-			expect({ route: route.name, permission: stated }).toEqual({ route: route.name, permission: enforced });
+			expect({ route: route.name, permission: stated }).toEqual({
+				route: route.name,
+				permission: enforced,
+			});
 		}
 	});
 
 	it('documents and serves every route the package calls', () => {
 		const called = packageRoutes();
-		expect([...called]).toEqual(expect.arrayContaining(['/auth/credentials', '/userRolesPermissions', '/agentsRanked']));
+		expect([...called]).toEqual(
+			expect.arrayContaining(['/auth/credentials', '/userRolesPermissions', '/agentsRanked']),
+		);
 		const served = new Set(ROUTES.map((route) => route.name));
 		expect([...called].filter((path) => !documented.has(path))).toEqual([]);
 		expect([...called].filter((path) => !served.has(path))).toEqual([]);

@@ -10,7 +10,10 @@ export class NetwrixChangeTracker implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Netwrix Change Tracker',
 		name: 'netwrixChangeTracker',
-		icon: { light: 'file:../../icons/netwrixChangeTracker.svg', dark: 'file:../../icons/netwrixChangeTracker.dark.svg' },
+		icon: {
+			light: 'file:../../icons/netwrixChangeTracker.svg',
+			dark: 'file:../../icons/netwrixChangeTracker.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -1,4 +1,9 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { agentFilterFields } from '../shared/descriptions/agentFilters.description';
@@ -11,11 +16,15 @@ export class NetwrixChangeTrackerTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Netwrix Change Tracker Trigger',
 		name: 'netwrixChangeTrackerTrigger',
-		icon: { light: 'file:../../icons/netwrixChangeTracker.svg', dark: 'file:../../icons/netwrixChangeTracker.dark.svg' },
+		icon: {
+			light: 'file:../../icons/netwrixChangeTracker.svg',
+			dark: 'file:../../icons/netwrixChangeTracker.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"On " + $parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Change Tracker agents go offline, come online, are registered or are deleted',
+		description:
+			'Starts the workflow when Change Tracker agents go offline, come online, are registered or are deleted',
 		defaults: { name: 'Netwrix Change Tracker Trigger' },
 		polling: true,
 		inputs: [],
@@ -33,11 +42,16 @@ export class NetwrixChangeTrackerTrigger implements INodeType {
 						value: 'cameOnline',
 						description: 'An agent or device that was offline or waiting for contact is online',
 					},
-					{ name: 'Agent Deleted', value: 'deleted', description: 'An agent or device was deleted on the Hub' },
+					{
+						name: 'Agent Deleted',
+						value: 'deleted',
+						description: 'An agent or device was deleted on the Hub',
+					},
 					{
 						name: 'Agent Registered',
 						value: 'registered',
-						description: 'A new agent or device matches the filters (newly registered, restored, or added to a watched group)',
+						description:
+							'A new agent or device matches the filters (newly registered, restored, or added to a watched group)',
 					},
 					{
 						name: 'Agent Went Offline',
@@ -66,7 +80,9 @@ export class NetwrixChangeTrackerTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Filter',
 				default: {},
-				options: agentFilterFields.filter((field) => (TRIGGER_FILTERS as readonly string[]).includes(field.name)),
+				options: agentFilterFields.filter((field) =>
+					(TRIGGER_FILTERS as readonly string[]).includes(field.name),
+				),
 			},
 			{
 				displayName: 'Options',

@@ -1,7 +1,13 @@
 import type { Fleet, FleetEntry, FleetStatus } from './fleetEncoding';
 
 /** Event values, as chosen in the trigger's Events parameter and written to each item's `event`. */
-export const FLEET_EVENTS = ['wentOffline', 'cameOnline', 'registered', 'deleted', 'anyStatusChange'] as const;
+export const FLEET_EVENTS = [
+	'wentOffline',
+	'cameOnline',
+	'registered',
+	'deleted',
+	'anyStatusChange',
+] as const;
 type FleetEventOption = (typeof FLEET_EVENTS)[number];
 
 /** `statusChanged` is a status change that is neither to Online nor to Offline (e.g. to Waiting for Contact). */
@@ -29,13 +35,20 @@ function statusEvent(status: FleetStatus): FleetEvent {
 	return 'statusChanged';
 }
 
-function changeOf(key: string, before: FleetEntry | undefined, now: FleetEntry): FleetChange | undefined {
+function changeOf(
+	key: string,
+	before: FleetEntry | undefined,
+	now: FleetEntry,
+): FleetChange | undefined {
 	if (!before || before.deleted) {
 		// A device seen for the first time, or restored after a soft delete; already-deleted newcomers are just noted.
-		return now.deleted ? undefined : { key, event: 'registered', previousStatus: before ? before.status : null };
+		return now.deleted
+			? undefined
+			: { key, event: 'registered', previousStatus: before ? before.status : null };
 	}
 	if (now.deleted) return { key, event: 'deleted', previousStatus: before.status };
-	if (now.status !== before.status) return { key, event: statusEvent(now.status), previousStatus: before.status };
+	if (now.status !== before.status)
+		return { key, event: statusEvent(now.status), previousStatus: before.status };
 	return undefined;
 }
 
@@ -56,6 +69,7 @@ export function detectChanges(previous: Fleet, current: Fleet): FleetDiff {
 /** Whether the user's Events selection asks for this change. */
 export function isWanted(event: FleetEvent, wanted: readonly string[]): boolean {
 	if (wanted.includes(event)) return true;
-	const isStatusChange = event === 'wentOffline' || event === 'cameOnline' || event === 'statusChanged';
+	const isStatusChange =
+		event === 'wentOffline' || event === 'cameOnline' || event === 'statusChanged';
 	return isStatusChange && wanted.includes('anyStatusChange');
 }

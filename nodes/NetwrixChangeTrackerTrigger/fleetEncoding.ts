@@ -22,13 +22,25 @@ export interface FleetEntry {
 /** Keyed by the Hub's combined ID "agentId,deviceId", in the order the Hub listed the devices. */
 export type Fleet = Map<string, FleetEntry>;
 
-const MARK_OF: Record<FleetStatus, string> = { Online: '+', Offline: '/', WaitingForContact: '=', Unknown: '?' };
-const STATUS_OF: Record<string, FleetStatus> = { '+': 'Online', '/': 'Offline', '=': 'WaitingForContact', '?': 'Unknown' };
+const MARK_OF: Record<FleetStatus, string> = {
+	Online: '+',
+	Offline: '/',
+	WaitingForContact: '=',
+	Unknown: '?',
+};
+const STATUS_OF: Record<string, FleetStatus> = {
+	'+': 'Online',
+	'/': 'Offline',
+	'=': 'WaitingForContact',
+	'?': 'Unknown',
+};
 const DELETED_MARK = '#';
 const TOKEN = /([^,+/=?#]*)(?:,([^,+/=?#]+))?([+/=?])(#?)/y;
 
 export function fleetStatusOf(onlineStatus: unknown): FleetStatus {
-	return typeof onlineStatus === 'string' && (FLEET_STATUSES as readonly string[]).includes(onlineStatus) && onlineStatus !== 'Unknown'
+	return typeof onlineStatus === 'string' &&
+		(FLEET_STATUSES as readonly string[]).includes(onlineStatus) &&
+		onlineStatus !== 'Unknown'
 		? (onlineStatus as FleetStatus)
 		: 'Unknown';
 }
@@ -76,7 +88,10 @@ export function decodeFleet(text: string): Fleet | undefined {
 			return undefined;
 		}
 		previousAgent = agentId;
-		fleet.set(`${agentId},${deviceId}`, { status: STATUS_OF[mark], deleted: deleted === DELETED_MARK });
+		fleet.set(`${agentId},${deviceId}`, {
+			status: STATUS_OF[mark],
+			deleted: deleted === DELETED_MARK,
+		});
 	}
 	return fleet;
 }

@@ -16,21 +16,36 @@ interface StoredState {
 
 /** A short fingerprint of the Hub and the filters, so a changed filter does not read as mass registrations. */
 export function queryFingerprint(hubApiUrl: string, deviceFilter: IDataObject): string {
-	return createHash('sha256').update(JSON.stringify([hubApiUrl, deviceFilter])).digest('base64url').slice(0, 16);
+	return createHash('sha256')
+		.update(JSON.stringify([hubApiUrl, deviceFilter]))
+		.digest('base64url')
+		.slice(0, 16);
 }
 
 /** The fleet recorded by an earlier poll for the same query, or undefined (first activation or filters changed). */
 export function recordedFleet(staticData: IDataObject, query: string): Fleet | undefined {
 	const state = staticData.changeTracker as Partial<StoredState> | undefined;
-	if (!state || state.version !== STATE_VERSION || state.query !== query || typeof state.fleet !== 'string') return undefined;
+	if (
+		!state ||
+		state.version !== STATE_VERSION ||
+		state.query !== query ||
+		typeof state.fleet !== 'string'
+	)
+		return undefined;
 	return decodeFleet(state.fleet);
 }
 
 /** Stores the fleet; leaves static data untouched when nothing changed, so n8n does not re-save the workflow. */
-export function recordFleet(staticData: IDataObject, query: string, fleet: Fleet, now: string): void {
+export function recordFleet(
+	staticData: IDataObject,
+	query: string,
+	fleet: Fleet,
+	now: string,
+): void {
 	const encoded = encodeFleet(fleet);
 	const state = staticData.changeTracker as Partial<StoredState> | undefined;
-	if (state && state.version === STATE_VERSION && state.query === query && state.fleet === encoded) return;
+	if (state && state.version === STATE_VERSION && state.query === query && state.fleet === encoded)
+		return;
 	const next: StoredState = {
 		version: STATE_VERSION,
 		query,

@@ -33,8 +33,11 @@ function asTriggerError(node: INode, error: unknown): NodeApiError | NodeOperati
 }
 
 function wantedEvents(value: unknown): string[] {
-	const events = toList(value, 'Events', /[;,\s]+/).map((event) => oneOf(event, 'Events', FLEET_EVENTS));
-	if (!events.length) throw new InputError('Events', 'is empty', 'Choose at least one event to watch for');
+	const events = toList(value, 'Events', /[;,\s]+/).map((event) =>
+		oneOf(event, 'Events', FLEET_EVENTS),
+	);
+	if (!events.length)
+		throw new InputError('Events', 'is empty', 'Choose at least one event to watch for');
 	return events;
 }
 
@@ -58,11 +61,26 @@ function agentItem(reading: FleetReading, key: string, header: IDataObject): INo
 /** A device gone from the Hub altogether: only its ID is known (the state keeps no names, to stay small). */
 function removedItem(key: string, header: IDataObject): INodeExecutionData {
 	const [agentId, deviceId] = key.split(',');
-	return { json: { ...header, agentDeviceId: key, agentId, deviceId, name: null, deleted: true, removedFromHub: true } };
+	return {
+		json: {
+			...header,
+			agentDeviceId: key,
+			agentId,
+			deviceId,
+			name: null,
+			deleted: true,
+			removedFromHub: true,
+		},
+	};
 }
 
 function changeHeader(change: FleetChange, context: ItemContext): IDataObject {
-	return { event: change.event, hub: context.hub, previousStatus: change.previousStatus, detectedAt: context.detectedAt };
+	return {
+		event: change.event,
+		hub: context.hub,
+		previousStatus: change.previousStatus,
+		detectedAt: context.detectedAt,
+	};
 }
 
 /**
@@ -84,7 +102,13 @@ async function changeItems(
 	const items: INodeExecutionData[] = [];
 	for (const change of changes) {
 		// A device deleted between the two reads is still reported, from the first read, without its groups.
-		items.push(agentItem(found.agents.has(change.key) ? found : current, change.key, changeHeader(change, context)));
+		items.push(
+			agentItem(
+				found.agents.has(change.key) ? found : current,
+				change.key,
+				changeHeader(change, context),
+			),
+		);
 	}
 	for (const change of missing) {
 		const now = found.fleet.get(change.key);
@@ -103,20 +127,32 @@ export async function pollFleet(this: IPollFunctions): Promise<INodeExecutionDat
 
 		const client = await HubClient.create(this, hubClientOptions(options));
 		const { deviceFilter } = await resolveAgentQuery(filters, new HubReferenceData(client));
-		const context: ItemContext = { hub: client.hubLabel || client.hubUrl.base, detectedAt: new Date().toISOString() };
-		const header = (event: string): IDataObject => ({ event, hub: context.hub, previousStatus: null, detectedAt: context.detectedAt });
+		const context: ItemContext = {
+			hub: client.hubLabel || client.hubUrl.base,
+			detectedAt: new Date().toISOString(),
+		};
+		const header = (event: string): IDataObject => ({
+			event,
+			hub: context.hub,
+			previousStatus: null,
+			detectedAt: context.detectedAt,
+		});
 
 		if (this.getMode() === 'manual') {
 			// A test run shows what items look like and leaves the recorded fleet alone.
 			const sample = await readSample(client, deviceFilter, SAMPLE_SIZE);
-			const items = [...sample.agents.keys()].map((key) => agentItem(sample, key, header('sample')));
+			const items = [...sample.agents.keys()].map((key) =>
+				agentItem(sample, key, header('sample')),
+			);
 			return items.length ? [items] : null;
 		}
 
 		const staticData = this.getWorkflowStaticData('node');
 		const query = queryFingerprint(client.hubUrl.api, deviceFilter);
 		const previous = recordedFleet(staticData, query);
-		const emitCurrent = !previous && optionalBoolean(options.emitOnFirstRun, 'Options › Emit Current Agents on First Run', false);
+		const emitCurrent =
+			!previous &&
+			optionalBoolean(options.emitOnFirstRun, 'Options › Emit Current Agents on First Run', false);
 		const pageSize = pageSizeOption(options);
 		const current = await readFleet(client, deviceFilter, {
 			pageSize,
@@ -131,7 +167,13 @@ export async function pollFleet(this: IPollFunctions): Promise<INodeExecutionDat
 		} else if (previous) {
 			const diff = detectChanges(previous, current.fleet);
 			const missing = isWanted('deleted', events)
-				? diff.missing.map((key): FleetChange => ({ key, event: 'deleted', previousStatus: previous.get(key)?.status ?? null }))
+				? diff.missing.map(
+						(key): FleetChange => ({
+							key,
+							event: 'deleted',
+							previousStatus: previous.get(key)?.status ?? null,
+						}),
+					)
 				: [];
 			const wanted = diff.changes.filter((change) => isWanted(change.event, events));
 			items = await changeItems(client, wanted, missing, current, pageSize, context);

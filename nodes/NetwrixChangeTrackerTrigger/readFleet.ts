@@ -36,7 +36,11 @@ function toReading(agents: DeviceReportDetail[], joins: AgentJoins): FleetReadin
 }
 
 /** Every device matching the filters, soft-deleted ones included (their Deleted flag is what "deleted" means). */
-export async function readFleet(client: HubClient, deviceFilter: IDataObject, options: FleetReadOptions): Promise<FleetReading> {
+export async function readFleet(
+	client: HubClient,
+	deviceFilter: IDataObject,
+	options: FleetReadOptions,
+): Promise<FleetReading> {
 	const { agents, joins } = await listAgents(client, {
 		deviceFilter,
 		includeDeleted: true,
@@ -48,7 +52,11 @@ export async function readFleet(client: HubClient, deviceFilter: IDataObject, op
 }
 
 /** Up to `limit` live devices matching the filters: the sample a manual test run shows. */
-export async function readSample(client: HubClient, deviceFilter: IDataObject, limit: number): Promise<FleetReading> {
+export async function readSample(
+	client: HubClient,
+	deviceFilter: IDataObject,
+	limit: number,
+): Promise<FleetReading> {
 	const { agents, joins } = await listAgents(client, {
 		deviceFilter,
 		includeDeleted: false,
@@ -60,7 +68,11 @@ export async function readSample(client: HubClient, deviceFilter: IDataObject, l
 }
 
 /** The named devices with their groups, wherever they are now (no other filter), soft-deleted ones included. */
-export async function lookUpDevices(client: HubClient, keys: string[], pageSize: number): Promise<FleetReading> {
+export async function lookUpDevices(
+	client: HubClient,
+	keys: string[],
+	pageSize: number,
+): Promise<FleetReading> {
 	const found: DeviceReportDetail[] = [];
 	let joins: AgentJoins | undefined;
 	for (let start = 0; start < keys.length; start += LOOKUP_BATCH) {

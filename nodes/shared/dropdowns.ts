@@ -8,13 +8,18 @@ import { fetchGroups } from './transport/hubReferenceData';
 
 /** Dropdown loaders both nodes offer (loadOptions methods). */
 
-export const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
+export const byName = (a: INodePropertyOptions, b: INodePropertyOptions) =>
+	a.name.localeCompare(b.name);
 
 /** Groups: labelled by display name, valued by the internal name the Hub filters on (e.g. "A12"). */
 export async function getGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const groups = await fetchGroups(await HubClient.create(this));
 	return groups
-		.map((group) => ({ name: group.DisplayName || group.Name, value: group.Name, description: `Group ${group.Name}` }))
+		.map((group) => ({
+			name: group.DisplayName || group.Name,
+			value: group.Name,
+			description: `Group ${group.Name}`,
+		}))
 		.sort(byName);
 }
 

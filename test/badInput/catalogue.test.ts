@@ -55,49 +55,68 @@ function pollValue(value: unknown): unknown {
 	return `={{ ${JSON.stringify(value)} }}`;
 }
 
-async function runGroup(group: FieldGroup, hub: HubEmulator, store: CredentialStore): Promise<CaseResult[]> {
+async function runGroup(
+	group: FieldGroup,
+	hub: HubEmulator,
+	store: CredentialStore,
+): Promise<CaseResult[]> {
 	const results: CaseResult[] = new Array(group.cases.length);
-	const byItem = (cases: Array<[Case, number]>, parameters: Record<string, unknown>) => async () => {
-		const before = hub.log.length;
-		const run = await runWorkflow(singleNodeWorkflow(parameters, { continueOnFail: true }), {
-			store,
-			input: cases.map(([entry]): INodeExecutionData => ({ json: { v: entry.value.value } as IDataObject })),
-		});
-		const requests = hub.log.slice(before);
-		if (run.status !== 'success') {
-			// A run-level failure despite Continue On Fail: every case of the run reports it.
-			for (const [, index] of cases) results[index] = { items: [], error: run.error?.message ?? 'run failed', requests };
-			return;
-		}
-		const items = run.items(NODE);
-		cases.forEach(([, index], position) => {
-			const paired = items.filter((item) => {
-				const pairs = Array.isArray(item.pairedItem) ? item.pairedItem : [item.pairedItem];
-				return pairs.some((pair) => (typeof pair === 'number' ? pair : pair?.item) === position);
+	const byItem =
+		(cases: Array<[Case, number]>, parameters: Record<string, unknown>) => async () => {
+			const before = hub.log.length;
+			const run = await runWorkflow(singleNodeWorkflow(parameters, { continueOnFail: true }), {
+				store,
+				input: cases.map(
+					([entry]): INodeExecutionData => ({ json: { v: entry.value.value } as IDataObject }),
+				),
 			});
-			const failed = paired.find((item) => typeof item.json.error === 'string');
-			results[index] = {
-				items: paired.map((item) => item.json),
-				error: failed?.json.error as string | undefined,
-				errorDetails: failed?.json.errorDetails as string | undefined,
-				requests,
-			};
-		});
-	};
+			const requests = hub.log.slice(before);
+			if (run.status !== 'success') {
+				// A run-level failure despite Continue On Fail: every case of the run reports it.
+				for (const [, index] of cases)
+					results[index] = { items: [], error: run.error?.message ?? 'run failed', requests };
+				return;
+			}
+			const items = run.items(NODE);
+			cases.forEach(([, index], position) => {
+				const paired = items.filter((item) => {
+					const pairs = Array.isArray(item.pairedItem) ? item.pairedItem : [item.pairedItem];
+					return pairs.some((pair) => (typeof pair === 'number' ? pair : pair?.item) === position);
+				});
+				const failed = paired.find((item) => typeof item.json.error === 'string');
+				results[index] = {
+					items: paired.map((item) => item.json),
+					error: failed?.json.error as string | undefined,
+					errorDetails: failed?.json.errorDetails as string | undefined,
+					requests,
+				};
+			});
+		};
 
 	group.setup?.(hub, group.cases.length);
 	if (group.node === 'trigger') {
 		for (const [index, entry] of group.cases.entries()) {
 			const before = hub.log.length;
-			const poll = await runPoll(triggerWorkflow(group.parameters(pollValue(entry.value.value))), TRIGGER, {
-				store,
-				staticData: new StaticDataStore(),
-			});
-			results[index] = { items: poll.json, error: poll.error?.message, errorDetails: poll.error?.description ?? undefined, requests: hub.log.slice(before) };
+			const poll = await runPoll(
+				triggerWorkflow(group.parameters(pollValue(entry.value.value))),
+				TRIGGER,
+				{
+					store,
+					staticData: new StaticDataStore(),
+				},
+			);
+			results[index] = {
+				items: poll.json,
+				error: poll.error?.message,
+				errorDetails: poll.error?.description ?? undefined,
+				requests: hub.log.slice(before),
+			};
 		}
 		return results;
 	}
-	const perItem = group.cases.map((entry, index): [Case, number] => [entry, index]).filter(([entry]) => !entry.literal);
+	const perItem = group.cases
+		.map((entry, index): [Case, number] => [entry, index])
+		.filter(([entry]) => !entry.literal);
 	if (group.runLevel) {
 		for (const pair of perItem) await byItem([pair], group.parameters(EXPRESSION))();
 	} else if (perItem.length) {
@@ -134,7 +153,9 @@ function expectCase(group: FieldGroup, entry: Case, result: CaseResult): void {
 	}
 	if (outcome.sent !== undefined) {
 		expect(group.sent).toBeDefined();
-		const received = result.requests.filter((request) => request.route === group.sent!.route).map((request) => group.sent!.pick(request.body as Record<string, unknown>));
+		const received = result.requests
+			.filter((request) => request.route === group.sent!.route)
+			.map((request) => group.sent!.pick(request.body as Record<string, unknown>));
 		expect(received).toContainEqual(outcome.sent);
 	}
 }
@@ -148,37 +169,43 @@ describe('bad-input catalogue: every field, every class of value, through n8n-co
 	});
 	afterAll(async () => await hub.close());
 
-	describe.each(CATALOGUE.map((group) => [`${group.operation} › ${group.field}`, group] as const))('%s', (_, group) => {
-		let results: CaseResult[];
-		beforeAll(async () => {
-			hub.reset({ reseed: true });
-			results = await runGroup(group, hub, store);
-		});
-
-		it.each(group.cases.map((entry, index) => [entry.value.name, entry.outcome.kind, index] as const))(
-			'%s → %s',
-			(_name, _kind, index) => expectCase(group, group.cases[index], results[index]),
-		);
-
-		if (group.writes) {
-			it('writes only for accepted values: nothing is half-applied', () => {
-				const expected = group.cases.reduce(
-					(total, entry) => total + (entry.outcome.kind === 'accepted' ? (entry.outcome.writes ?? 0) : 0),
-					0,
-				);
-				const requests = [...new Set(results.flatMap((result) => result.requests))];
-				const writes = writesOf(group, requests).filter((request) => request.status !== 401);
-				expect(writes).toHaveLength(expected);
+	describe.each(CATALOGUE.map((group) => [`${group.operation} › ${group.field}`, group] as const))(
+		'%s',
+		(_, group) => {
+			let results: CaseResult[];
+			beforeAll(async () => {
+				hub.reset({ reseed: true });
+				results = await runGroup(group, hub, store);
 			});
-		}
 
-		it('no request carries a header injected through a value', () => {
-			for (const result of results) for (const request of result.requests) expect(request.headers['x-injected']).toBeUndefined();
-		});
-	});
+			it.each(
+				group.cases.map((entry, index) => [entry.value.name, entry.outcome.kind, index] as const),
+			)('%s → %s', (_name, _kind, index) => expectCase(group, group.cases[index], results[index]));
+
+			if (group.writes) {
+				it('writes only for accepted values: nothing is half-applied', () => {
+					const expected = group.cases.reduce(
+						(total, entry) =>
+							total + (entry.outcome.kind === 'accepted' ? (entry.outcome.writes ?? 0) : 0),
+						0,
+					);
+					const requests = [...new Set(results.flatMap((result) => result.requests))];
+					const writes = writesOf(group, requests).filter((request) => request.status !== 401);
+					expect(writes).toHaveLength(expected);
+				});
+			}
+
+			it('no request carries a header injected through a value', () => {
+				for (const result of results)
+					for (const request of result.requests)
+						expect(request.headers['x-injected']).toBeUndefined();
+			});
+		},
+	);
 
 	it('after every case: values like {"__proto__": …} polluted no prototype', () => {
 		expect(({} as IDataObject).polluted).toBeUndefined();
-		for (const name of ['polluted', 'CredentialType', 'Key']) expect(Object.prototype).not.toHaveProperty(name);
+		for (const name of ['polluted', 'CredentialType', 'Key'])
+			expect(Object.prototype).not.toHaveProperty(name);
 	});
 });

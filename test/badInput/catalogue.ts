@@ -92,7 +92,9 @@ function textCases(options: TextOptions): Case[] {
 			? accepted(value, why, sent(text), options.writes)
 			: notFound(value, `${why}; no such entry on the Hub`, options.text.notFound, sent(text));
 	const empty = (value: NamedValue, why: string): Case =>
-		options.required ? rejected(value, `${why}: the field is required`, IS_EMPTY) : accepted(value, `${why}: the field is not set`, undefined, options.writes);
+		options.required
+			? rejected(value, `${why}: the field is required`, IS_EMPTY)
+			: accepted(value, `${why}: the field is not set`, undefined, options.writes);
 	const cases: Case[] = [
 		...EMPTY.map((value) => empty(value, 'empty or only spaces')),
 		empty(nul, 'null'),
@@ -102,11 +104,25 @@ function textCases(options: TextOptions): Case[] {
 		rejected(object, 'an object is not text', NOT_TEXT),
 		rejected(array, 'an array is not text', NOT_TEXT),
 		rejected(LONG, 'longer than the field allows', TOO_LONG),
-		...TEXT_VALUES.map((value) => good(value, value.value as string, 'text, sent verbatim as JSON data')),
+		...TEXT_VALUES.map((value) =>
+			good(value, value.value as string, 'text, sent verbatim as JSON data'),
+		),
 	];
 	if (options.max) {
-		cases.push(good(n(`${options.max} chars`, 'y'.repeat(options.max)), 'y'.repeat(options.max), 'the longest allowed'));
-		cases.push(rejected(n(`${options.max + 1} chars`, 'z'.repeat(options.max + 1)), 'one character too long', /characters long\. Use at most/));
+		cases.push(
+			good(
+				n(`${options.max} chars`, 'y'.repeat(options.max)),
+				'y'.repeat(options.max),
+				'the longest allowed',
+			),
+		);
+		cases.push(
+			rejected(
+				n(`${options.max + 1} chars`, 'z'.repeat(options.max + 1)),
+				'one character too long',
+				/characters long\. Use at most/,
+			),
+		);
 	}
 	return cases;
 }
@@ -117,14 +133,26 @@ function enumCases(
 	options: { writes?: number; emptyIsDefault?: unknown; inCollection?: boolean } = {},
 ): Case[] {
 	return [
-		...valid.map(([value, sent]) => accepted(value, 'a listed value; case and surrounding spaces are ignored', sent, options.writes)),
+		...valid.map(([value, sent]) =>
+			accepted(
+				value,
+				'a listed value; case and surrounding spaces are ignored',
+				sent,
+				options.writes,
+			),
+		),
 		rejected(n("'Solaris'", 'Solaris'), 'not one of the listed values', NOT_VALID),
 		...EMPTY.map((value) => rejected(value, 'an options field has no empty choice', IS_EMPTY)),
 		options.emptyIsDefault === undefined
 			? rejected(nul, 'no value', IS_EMPTY)
 			: accepted(nul, 'null means the default', options.emptyIsDefault, options.writes),
 		options.inCollection
-			? accepted(undef, 'undefined in a collection: the option is not set', undefined, options.writes)
+			? accepted(
+					undef,
+					'undefined in a collection: the option is not set',
+					undefined,
+					options.writes,
+				)
 			: rejected(undef, 'no value', IS_EMPTY),
 		rejected(number, 'not one of the listed values', NOT_VALID),
 		rejected(boolean, 'not one of the listed values', NOT_VALID),
@@ -138,11 +166,21 @@ function enumCases(
 }
 
 /** A whole number in [min, max]: numbers and numeric text are accepted. */
-function integerCases(min: number, max: number, good: number, options: { writes?: number; sent?: (value: number) => unknown } = {}): Case[] {
+function integerCases(
+	min: number,
+	max: number,
+	good: number,
+	options: { writes?: number; sent?: (value: number) => unknown } = {},
+): Case[] {
 	const sent = options.sent ?? (() => undefined);
 	return [
 		accepted(n(String(good), good), 'a whole number in range', sent(good), options.writes),
-		accepted(n(`'${good}'`, String(good)), 'numeric text, e.g. from a CSV column', sent(good), options.writes),
+		accepted(
+			n(`'${good}'`, String(good)),
+			'numeric text, e.g. from a CSV column',
+			sent(good),
+			options.writes,
+		),
 		rejected(n(String(min - 1), min - 1), 'below the minimum', OUT_OF_RANGE),
 		rejected(n(String(max + 1), max + 1), 'above the maximum', OUT_OF_RANGE),
 		rejected(n('1.5', 1.5), 'not whole', NOT_WHOLE),
@@ -160,7 +198,12 @@ function integerCases(min: number, max: number, good: number, options: { writes?
 function booleanCases(options: { writes?: number } = {}): Case[] {
 	return [
 		accepted(n('false', false), 'a boolean', undefined, options.writes),
-		accepted(n("'true'", 'true'), 'the text of a boolean, e.g. from a CSV column', undefined, options.writes),
+		accepted(
+			n("'true'", 'true'),
+			'the text of a boolean, e.g. from a CSV column',
+			undefined,
+			options.writes,
+		),
 		rejected(n("'yes'", 'yes'), 'only true and false are booleans', NOT_BOOLEAN),
 		rejected(n('1', 1), 'a number is not a boolean', NOT_BOOLEAN),
 		...EMPTY.map((value) => rejected(value, 'no value', IS_EMPTY)),
@@ -181,12 +224,24 @@ function listCases(sent: (list: string[]) => unknown): Case[] {
 		rejected(object, 'an object is not text', NOT_TEXT),
 		rejected(n('[{}]', [{}]), 'an array entry that is not text', NOT_TEXT),
 		rejected(LONG, 'an entry longer than 1024 characters', TOO_LONG),
-		accepted(n("['a', ' b ', 'a']", ['a', ' b ', 'a']), 'an array: entries trimmed, duplicates dropped', sent(['a', 'b'])),
-		...[...UNICODE, ...INJECTION.filter((value) => !['CRLF', 'SQL'].includes(value.name))].map((value) =>
-			accepted(value, 'text, sent verbatim', sent([value.value as string])),
+		accepted(
+			n("['a', ' b ', 'a']", ['a', ' b ', 'a']),
+			'an array: entries trimmed, duplicates dropped',
+			sent(['a', 'b']),
 		),
-		accepted(byName(INJECTION, 'CRLF'), 'a new line separates two entries (documented); nothing reaches the headers', sent(['a', 'X-Injected: 1'])),
-		accepted(byName(INJECTION, 'SQL'), 'semicolons separate entries (documented): three plain-text entries', sent(["'", 'DROP TABLE agents', '--'])),
+		...[...UNICODE, ...INJECTION.filter((value) => !['CRLF', 'SQL'].includes(value.name))].map(
+			(value) => accepted(value, 'text, sent verbatim', sent([value.value as string])),
+		),
+		accepted(
+			byName(INJECTION, 'CRLF'),
+			'a new line separates two entries (documented); nothing reaches the headers',
+			sent(['a', 'X-Injected: 1']),
+		),
+		accepted(
+			byName(INJECTION, 'SQL'),
+			'semicolons separate entries (documented): three plain-text entries',
+			sent(["'", 'DROP TABLE agents', '--']),
+		),
 	];
 }
 
@@ -194,11 +249,17 @@ function listCases(sent: (list: string[]) => unknown): Case[] {
 
 const agentsRanked = (pick: (filter: Record<string, unknown>) => unknown) => ({
 	route: '/agentsRanked',
-	pick: (body: Record<string, unknown>) => pick((body.DeviceFilter ?? {}) as Record<string, unknown>),
+	pick: (body: Record<string, unknown>) =>
+		pick((body.DeviceFilter ?? {}) as Record<string, unknown>),
 });
 
 function agentFilterGroups(operation: string, base: Record<string, unknown>): FieldGroup[] {
-	const filter = (name: string, field: string, cases: Case[], sent?: FieldGroup['sent']): FieldGroup => ({
+	const filter = (
+		name: string,
+		field: string,
+		cases: Case[],
+		sent?: FieldGroup['sent'],
+	): FieldGroup => ({
 		operation,
 		field: `Filters › ${field}`,
 		node: 'action',
@@ -212,9 +273,20 @@ function agentFilterGroups(operation: string, base: Record<string, unknown>): Fi
 			'Agent Device IDs',
 			[
 				accepted(n("'12,13'", '12,13'), 'an Agent Device ID', ['12,13']),
-				accepted(n("'12,13; 3,4\\n5,5'", '12,13; 3,4\n5,5'), 'semicolons, spaces and new lines separate IDs', ['12,13', '3,4', '5,5']),
-				rejected(n("'12 , 13'", '12 , 13'), 'spaces separate IDs in a list, so "12" alone is not an ID', NOT_AN_ID),
-				accepted(n("['12,13', '3,4']", ['12,13', '3,4']), 'an array from an expression', ['12,13', '3,4']),
+				accepted(
+					n("'12,13; 3,4\\n5,5'", '12,13; 3,4\n5,5'),
+					'semicolons, spaces and new lines separate IDs',
+					['12,13', '3,4', '5,5'],
+				),
+				rejected(
+					n("'12 , 13'", '12 , 13'),
+					'spaces separate IDs in a list, so "12" alone is not an ID',
+					NOT_AN_ID,
+				),
+				accepted(n("['12,13', '3,4']", ['12,13', '3,4']), 'an array from an expression', [
+					'12,13',
+					'3,4',
+				]),
 				...EMPTY.map((value) => accepted(value, 'empty: the filter is not set')),
 				accepted(nul, 'null: the filter is not set'),
 				accepted(array, 'empty array: the filter is not set'),
@@ -228,18 +300,30 @@ function agentFilterGroups(operation: string, base: Record<string, unknown>): Fi
 			],
 			agentsRanked((f) => f.AgentDeviceIds),
 		),
-		filter('agentDisplayNames', 'Display Names', listCases((list) => list), agentsRanked((f) => f.AgentDisplayNames)),
+		filter(
+			'agentDisplayNames',
+			'Display Names',
+			listCases((list) => list),
+			agentsRanked((f) => f.AgentDisplayNames),
+		),
 		filter(
 			'onlineStatuses',
 			'Online Statuses',
 			[
 				accepted(n("'ONLINE '", 'ONLINE '), 'case and surrounding spaces are ignored', ['Online']),
-				accepted(n("'offline, waitingforcontact'", 'offline, waitingforcontact'), 'text list', ['Offline', 'WaitingForContact']),
+				accepted(n("'offline, waitingforcontact'", 'offline, waitingforcontact'), 'text list', [
+					'Offline',
+					'WaitingForContact',
+				]),
 				accepted(n("['Online']", ['Online']), 'the UI value', ['Online']),
 				...EMPTY.map((value) => accepted(value, 'empty: the filter is not set')),
 				accepted(nul, 'null: the filter is not set'),
 				rejected(n("'Solaris'", 'Solaris'), 'not a status', NOT_VALID),
-				rejected(n("'Online; Sleeping'", 'Online; Sleeping'), 'one unknown status fails the item', NOT_VALID),
+				rejected(
+					n("'Online; Sleeping'", 'Online; Sleeping'),
+					'one unknown status fails the item',
+					NOT_VALID,
+				),
 				rejected(number, 'not a status', NOT_VALID),
 				rejected(boolean, 'not text', NOT_TEXT),
 				rejected(object, 'not text', NOT_TEXT),
@@ -254,7 +338,11 @@ function agentFilterGroups(operation: string, base: Record<string, unknown>): Fi
 			'Groups',
 			[
 				accepted(n("['A5']", ['A5']), 'an internal group name (the UI value)', ['A5']),
-				accepted(n("'Network Devices; A12'", 'Network Devices; A12'), 'display names are mapped to internal names', ['A5', 'A12']),
+				accepted(
+					n("'Network Devices; A12'", 'Network Devices; A12'),
+					'display names are mapped to internal names',
+					['A5', 'A12'],
+				),
 				...EMPTY.map((value) => accepted(value, 'empty: the filter is not set')),
 				accepted(nul, 'null: the filter is not set'),
 				rejected(n("'Solaris'", 'Solaris'), 'no such group on the Hub', NOT_A_GROUP),
@@ -274,24 +362,38 @@ function agentFilterGroups(operation: string, base: Record<string, unknown>): Fi
 			rejected(object, 'not text', NOT_TEXT),
 			rejected(LONG, 'longer than 1024 characters', TOO_LONG),
 		]),
-		filter('credentialKeys', 'Credential Keys', [
-			accepted(n("['NetworkSSH']", ['NetworkSSH']), 'a key (the UI value)', ['NetworkSSH']),
-			accepted(INJECTION[0], 'semicolons separate entries: three plain-text keys', ["'", 'DROP TABLE agents', '--']),
-			accepted(INJECTION[1], 'text, sent verbatim', [INJECTION[1].value]),
-			rejected(object, 'not text', NOT_TEXT),
-		], agentsRanked((f) => f.CredentialKeys)),
+		filter(
+			'credentialKeys',
+			'Credential Keys',
+			[
+				accepted(n("['NetworkSSH']", ['NetworkSSH']), 'a key (the UI value)', ['NetworkSSH']),
+				accepted(INJECTION[0], 'semicolons separate entries: three plain-text keys', [
+					"'",
+					'DROP TABLE agents',
+					'--',
+				]),
+				accepted(INJECTION[1], 'text, sent verbatim', [INJECTION[1].value]),
+				rejected(object, 'not text', NOT_TEXT),
+			],
+			agentsRanked((f) => f.CredentialKeys),
+		),
 		filter(
 			'os',
 			'OS',
 			textCases({ required: false, text: 'accepted' }),
 			agentsRanked((f) => f.Os),
 		),
-		filter('textSearch', 'Text Search', [
-			accepted(UNICODE[0], 'text, sent verbatim', UNICODE[0].value),
-			accepted(byName(INJECTION, 'CRLF'), 'text, sent verbatim', 'a\r\nX-Injected: 1'),
-			rejected(object, 'not text', NOT_TEXT),
-			rejected(LONG, 'longer than 1024 characters', TOO_LONG),
-		], agentsRanked((f) => f.TextSearch)),
+		filter(
+			'textSearch',
+			'Text Search',
+			[
+				accepted(UNICODE[0], 'text, sent verbatim', UNICODE[0].value),
+				accepted(byName(INJECTION, 'CRLF'), 'text, sent verbatim', 'a\r\nX-Injected: 1'),
+				rejected(object, 'not text', NOT_TEXT),
+				rejected(LONG, 'longer than 1024 characters', TOO_LONG),
+			],
+			agentsRanked((f) => f.TextSearch),
+		),
 		filter('canProxy', 'Can Proxy', booleanCases()),
 		filter('excludeProxiedDevices', 'Exclude Proxied Devices', booleanCases()),
 		filter('includeDeleted', 'Include Deleted', booleanCases()),
@@ -331,7 +433,10 @@ const agentGetManyGroups: FieldGroup[] = [
 		cases: [
 			...integerCases(1, 1_000_000, 2),
 			rejected(undef, 'no number', IS_EMPTY),
-			{ ...rejected(n('0 (typed)', 0), 'below the minimum, typed in the field', OUT_OF_RANGE), literal: true },
+			{
+				...rejected(n('0 (typed)', 0), 'below the minimum, typed in the field', OUT_OF_RANGE),
+				literal: true,
+			},
 		],
 	},
 	...agentFilterGroups('Agent › Get Many', getMany),
@@ -354,7 +459,10 @@ const agentGetManyGroups: FieldGroup[] = [
 		operation: 'Agent › Get Many',
 		field: 'Options › Sort › Field',
 		node: 'action',
-		parameters: (value) => ({ ...getMany, options: { sort: { value: { field: value, direction: 'ASC' } } } }),
+		parameters: (value) => ({
+			...getMany,
+			options: { sort: { value: { field: value, direction: 'ASC' } } },
+		}),
 		sent: { route: '/agentsRanked', pick: (body) => body.Sort },
 		cases: enumCases([
 			[n("'HostName'", 'HostName'), { HostName: 'ASC' }],
@@ -365,17 +473,25 @@ const agentGetManyGroups: FieldGroup[] = [
 		operation: 'Agent › Get Many',
 		field: 'Options › Sort › Direction',
 		node: 'action',
-		parameters: (value) => ({ ...getMany, options: { sort: { value: { field: 'Name', direction: value } } } }),
+		parameters: (value) => ({
+			...getMany,
+			options: { sort: { value: { field: 'Name', direction: value } } },
+		}),
 		sent: { route: '/agentsRanked', pick: (body) => body.Sort },
-		cases: enumCases([[n("'desc'", 'desc'), { Name: 'DESC' }]], { emptyIsDefault: { Name: 'ASC' } }).filter(
-			(entry) => entry.value.name !== 'undefined',
-		),
+		cases: enumCases([[n("'desc'", 'desc'), { Name: 'DESC' }]], {
+			emptyIsDefault: { Name: 'ASC' },
+		}).filter((entry) => entry.value.name !== 'undefined'),
 	},
 	...requestOptionGroups('Agent › Get Many', getMany),
 ];
 
 const agentCountGroups: FieldGroup[] = agentFilterGroups('Agent › Count', count).filter((group) =>
-	['Filters › Agent Device IDs', 'Filters › Online Statuses', 'Filters › Groups', 'Filters › Include Deleted'].includes(group.field),
+	[
+		'Filters › Agent Device IDs',
+		'Filters › Online Statuses',
+		'Filters › Groups',
+		'Filters › Include Deleted',
+	].includes(group.field),
 );
 
 /** The Agent resource locator (By ID or By Name), for the operations that read one agent. */
@@ -397,10 +513,18 @@ function locatorGroups(
 	const field = options.field ?? 'Agent';
 	const missingOutcome = (value: NamedValue, how: string, sent: unknown): Case =>
 		options.missing === 'error'
-			? notFound(value, 'well-formed, but no such agent', new RegExp(`^${field}: the Hub has no agent ${how}`), sent)
+			? notFound(
+					value,
+					'well-formed, but no such agent',
+					new RegExp(`^${field}: the Hub has no agent ${how}`),
+					sent,
+				)
 			: accepted(value, 'no such agent: reported as notFound, nothing deleted', sent, 0);
 	const writes = (value: NamedValue) => options.writesPerValid?.(value);
-	const locator = (mode: string) => (value: unknown) => ({ ...base, [name]: { __rl: true, mode, value } });
+	const locator = (mode: string) => (value: unknown) => ({
+		...base,
+		[name]: { __rl: true, mode, value },
+	});
 	return [
 		{
 			operation,
@@ -410,7 +534,9 @@ function locatorGroups(
 			writes: options.writes,
 			sent: agentsRanked((f) => f.AgentDeviceIds),
 			cases: [
-				...options.validIds.map(([value, id]) => accepted(value, 'an existing agent', [id], writes(value))),
+				...options.validIds.map(([value, id]) =>
+					accepted(value, 'an existing agent', [id], writes(value)),
+				),
 				missingOutcome(n("'99,99'", '99,99'), 'with ID', ['99,99']),
 				...EMPTY.map((value) => rejected(value, 'required', IS_EMPTY, field)),
 				rejected(nul, 'required', IS_EMPTY, field),
@@ -432,7 +558,9 @@ function locatorGroups(
 			writes: options.writes,
 			sent: agentsRanked((f) => f.AgentDisplayNames),
 			cases: [
-				...options.validNames.map((value) => accepted(value, 'an existing agent', [value.value], writes(value))),
+				...options.validNames.map((value) =>
+					accepted(value, 'an existing agent', [value.value], writes(value)),
+				),
 				...EMPTY.map((value) => rejected(value, 'required', IS_EMPTY, field)),
 				rejected(nul, 'required', IS_EMPTY, field),
 				rejected(undef, 'required', IS_EMPTY, field),
@@ -447,16 +575,25 @@ function locatorGroups(
 	];
 }
 
-const agentGetGroups = locatorGroups('Agent › Get', { resource: 'agent', operation: 'get' }, {
-	validIds: [
-		[n("'12,13'", '12,13'), '12,13'],
-		[n("' 12 , 13 '", ' 12 , 13 '), '12,13'],
-	],
-	validNames: [n("'SIN-RTR-0013'", 'SIN-RTR-0013')],
-	missing: 'error',
-});
+const agentGetGroups = locatorGroups(
+	'Agent › Get',
+	{ resource: 'agent', operation: 'get' },
+	{
+		validIds: [
+			[n("'12,13'", '12,13'), '12,13'],
+			[n("' 12 , 13 '", ' 12 , 13 '), '12,13'],
+		],
+		validNames: [n("'SIN-RTR-0013'", 'SIN-RTR-0013')],
+		missing: 'error',
+	},
+);
 
-const rename = { resource: 'agent', operation: 'rename', agent: { __rl: true, mode: 'id', value: '12,13' }, newName: 'BI-Renamed' };
+const rename = {
+	resource: 'agent',
+	operation: 'rename',
+	agent: { __rl: true, mode: 'id', value: '12,13' },
+	newName: 'BI-Renamed',
+};
 const agentRenameGroups: FieldGroup[] = [
 	...locatorGroups('Agent › Rename', rename, {
 		validIds: [[n("'12,14'", '12,14'), '12,14']],
@@ -474,22 +611,31 @@ const agentRenameGroups: FieldGroup[] = [
 		sent: { route: '/deviceName/update', pick: (body) => body.DeviceName },
 		cases: [
 			...textCases({ required: true, text: 'accepted', max: 255, writes: 1 }),
-			accepted(n("' BI-Trimmed '", ' BI-Trimmed '), 'surrounding spaces are trimmed', 'BI-Trimmed', 1),
+			accepted(
+				n("' BI-Trimmed '", ' BI-Trimmed '),
+				'surrounding spaces are trimmed',
+				'BI-Trimmed',
+				1,
+			),
 		],
 	},
 ];
 
 const agentDeleteGroups: FieldGroup[] = [
-	...locatorGroups('Agent › Delete', { resource: 'agent', operation: 'delete' }, {
-		validIds: [
-			[n("'12,13'", '12,13'), '12,13'],
-			[n("'11,11' (already deleted)", '11,11'), '11,11'],
-		],
-		validNames: [n("'SIN-RTR-0004'", 'SIN-RTR-0004')],
-		missing: 'success',
-		writes: ['/devices/delete'],
-		writesPerValid: (value) => (value.value === '11,11' ? 0 : 1),
-	}),
+	...locatorGroups(
+		'Agent › Delete',
+		{ resource: 'agent', operation: 'delete' },
+		{
+			validIds: [
+				[n("'12,13'", '12,13'), '12,13'],
+				[n("'11,11' (already deleted)", '11,11'), '11,11'],
+			],
+			validNames: [n("'SIN-RTR-0004'", 'SIN-RTR-0004')],
+			missing: 'success',
+			writes: ['/devices/delete'],
+			writesPerValid: (value) => (value.value === '11,11' ? 0 : 1),
+		},
+	),
 	{
 		operation: 'Agent › Delete',
 		field: 'Options › Error If Not Found',
@@ -503,21 +649,30 @@ const agentDeleteGroups: FieldGroup[] = [
 		writes: ['/devices/delete'],
 		cases: [
 			...booleanCases({ writes: 0 }).filter((entry) => entry.value.value !== 'true'),
-			rejected(n("'true'", 'true'), 'on: the missing agent fails the item', /^Agent: the Hub has no agent with ID "99,99"/, 'Agent'),
+			rejected(
+				n("'true'", 'true'),
+				'on: the missing agent fails the item',
+				/^Agent: the Hub has no agent with ID "99,99"/,
+				'Agent',
+			),
 		],
 	},
 ];
 
-const agentRestoreGroups = locatorGroups('Agent › Restore', { resource: 'agent', operation: 'restore' }, {
-	validIds: [
-		[n("'11,11' (deleted)", '11,11'), '11,11'],
-		[n("'12,13' (live: nothing to do)", '12,13'), '12,13'],
-	],
-	validNames: [n("'SYD-WEB-0039' (deleted)", 'SYD-WEB-0039')],
-	missing: 'error',
-	writes: ['/device/reRegister'],
-	writesPerValid: (value) => (value.value === '12,13' ? 0 : 1),
-});
+const agentRestoreGroups = locatorGroups(
+	'Agent › Restore',
+	{ resource: 'agent', operation: 'restore' },
+	{
+		validIds: [
+			[n("'11,11' (deleted)", '11,11'), '11,11'],
+			[n("'12,13' (live: nothing to do)", '12,13'), '12,13'],
+		],
+		validNames: [n("'SYD-WEB-0039' (deleted)", 'SYD-WEB-0039')],
+		missing: 'error',
+		writes: ['/device/reRegister'],
+		writesPerValid: (value) => (value.value === '12,13' ? 0 : 1),
+	},
+);
 
 // ---- Agent › Register ---------------------------------------------------------------------------------------
 
@@ -536,17 +691,35 @@ const register = {
 	additionalFields: {},
 };
 const REGISTER_WRITES = ['/agents/register', '/agents/update'];
-const registered = (pick: (body: Record<string, unknown>) => unknown) => ({ route: '/agents/register', pick });
+const registered = (pick: (body: Record<string, unknown>) => unknown) => ({
+	route: '/agents/register',
+	pick,
+});
 
-function registerGroup(field: string, parameters: FieldGroup['parameters'], cases: Case[], sent?: FieldGroup['sent']): FieldGroup {
-	return { operation: 'Agent › Register', field, node: 'action', parameters, writes: REGISTER_WRITES, sent, cases };
+function registerGroup(
+	field: string,
+	parameters: FieldGroup['parameters'],
+	cases: Case[],
+	sent?: FieldGroup['sent'],
+): FieldGroup {
+	return {
+		operation: 'Agent › Register',
+		field,
+		node: 'action',
+		parameters,
+		writes: REGISTER_WRITES,
+		sent,
+		cases,
+	};
 }
 
-const additionalField = (name: string, extra: Record<string, unknown> = {}) => (value: unknown) => ({
-	...register,
-	...extra,
-	additionalFields: { [name]: value },
-});
+const additionalField =
+	(name: string, extra: Record<string, unknown> = {}) =>
+	(value: unknown) => ({
+		...register,
+		...extra,
+		additionalFields: { [name]: value },
+	});
 
 const HOST_NAME_SPACES = /contains spaces\. Enter the IP address, DNS name or URL/;
 
@@ -565,7 +738,12 @@ const agentRegisterGroups: FieldGroup[] = [
 					...group,
 					cases: [
 						...group.cases,
-						rejected(n("'12,13' (cannot proxy)", '12,13'), 'an agent that cannot proxy', /cannot proxy devices\. Choose an agent that can proxy/, 'Proxy Agent'),
+						rejected(
+							n("'12,13' (cannot proxy)", '12,13'),
+							'an agent that cannot proxy',
+							/cannot proxy devices\. Choose an agent that can proxy/,
+							'Proxy Agent',
+						),
 					],
 				}
 			: group,
@@ -575,10 +753,24 @@ const agentRegisterGroups: FieldGroup[] = [
 		(value) => ({ ...register, deviceName: value }),
 		[
 			...textCases({ required: true, text: 'accepted', max: 255, writes: 1 }),
-			accepted(n("' BI-Trimmed '", ' BI-Trimmed '), 'surrounding spaces are trimmed', 'BI-Trimmed', 1),
-			rejected(n("'SIN-RTR-0013' (exists)", 'SIN-RTR-0013'), 'the proxy already has it; If Device Exists = Error', /^Device Name: proxy "NYC-PRX-0012" already has a device named/),
+			accepted(
+				n("' BI-Trimmed '", ' BI-Trimmed '),
+				'surrounding spaces are trimmed',
+				'BI-Trimmed',
+				1,
+			),
+			rejected(
+				n("'SIN-RTR-0013' (exists)", 'SIN-RTR-0013'),
+				'the proxy already has it; If Device Exists = Error',
+				/^Device Name: proxy "NYC-PRX-0012" already has a device named/,
+			),
 			{
-				...accepted(n("'{{ $env.HOME }}' (typed)", '{{ $env.HOME }}'), 'typed without "=", n8n does not evaluate it: plain text, sent verbatim', '{{ $env.HOME }}', 1),
+				...accepted(
+					n("'{{ $env.HOME }}' (typed)", '{{ $env.HOME }}'),
+					'typed without "=", n8n does not evaluate it: plain text, sent verbatim',
+					'{{ $env.HOME }}',
+					1,
+				),
 				literal: true,
 			},
 		],
@@ -589,7 +781,12 @@ const agentRegisterGroups: FieldGroup[] = [
 		(value) => ({ ...register, hostName: value }),
 		[
 			accepted(n("'10.1.2.3'", '10.1.2.3'), 'an IP address', '10.1.2.3', 1),
-			accepted(n("'https://splunk.example.com:8089'", 'https://splunk.example.com:8089'), 'a URL (Splunk, cloud)', 'https://splunk.example.com:8089', 1),
+			accepted(
+				n("'https://splunk.example.com:8089'", 'https://splunk.example.com:8089'),
+				'a URL (Splunk, cloud)',
+				'https://splunk.example.com:8089',
+				1,
+			),
 			accepted(number, 'a number is used as its text', '42', 1),
 			...[...EMPTY, nul, undef].map((value) => rejected(value, 'required', IS_EMPTY)),
 			rejected(boolean, 'not text', NOT_TEXT),
@@ -599,7 +796,12 @@ const agentRegisterGroups: FieldGroup[] = [
 			...TEXT_VALUES.map((value) =>
 				/\s/.test(value.value as string)
 					? rejected(value, 'a host name has no spaces or line breaks', HOST_NAME_SPACES)
-					: accepted(value, 'no spaces: sent verbatim; the proxy agent resolves it (the node does not judge DNS syntax)', value.value, 1),
+					: accepted(
+							value,
+							'no spaces: sent verbatim; the proxy agent resolves it (the node does not judge DNS syntax)',
+							value.value,
+							1,
+						),
 			),
 		],
 		registered((body) => body.HostName),
@@ -615,7 +817,11 @@ const agentRegisterGroups: FieldGroup[] = [
 				],
 				{ writes: 1 },
 			),
-			rejected(n("'Unknown'", 'Unknown'), 'what the Hub reports, not a type to register', NOT_VALID),
+			rejected(
+				n("'Unknown'", 'Unknown'),
+				'what the Hub reports, not a type to register',
+				NOT_VALID,
+			),
 		],
 		registered((body) => body.HostType),
 	),
@@ -629,14 +835,25 @@ const agentRegisterGroups: FieldGroup[] = [
 		'Credential Key',
 		(value) => ({ ...register, credentialKey: value }),
 		[
-			accepted(n("'networkssh'", 'networkssh'), 'an existing key, any case: the Hub\'s spelling is sent', 'NetworkSSH', 1),
+			accepted(
+				n("'networkssh'", 'networkssh'),
+				"an existing key, any case: the Hub's spelling is sent",
+				'NetworkSSH',
+				1,
+			),
 			...[...EMPTY, nul, undef].map((value) => accepted(value, 'no credential', undefined, 1)),
-			rejected(n("'Solaris'", 'Solaris'), 'not a credential on this Hub', /is not a credential on this Hub\. Choose a key/),
+			rejected(
+				n("'Solaris'", 'Solaris'),
+				'not a credential on this Hub',
+				/is not a credential on this Hub\. Choose a key/,
+			),
 			rejected(number, 'not a credential on this Hub', /is not a credential on this Hub/),
 			rejected(boolean, 'not text', NOT_TEXT),
 			rejected(object, 'not text', NOT_TEXT),
 			rejected(LONG, 'longer than 1024 characters', TOO_LONG),
-			...[...UNICODE, INJECTION[0], INJECTION[3]].map((value) => rejected(value, 'not a credential on this Hub', /is not a credential on this Hub/)),
+			...[...UNICODE, INJECTION[0], INJECTION[3]].map((value) =>
+				rejected(value, 'not a credential on this Hub', /is not a credential on this Hub/),
+			),
 		],
 		registered((body) => body.CredentialKey),
 	),
@@ -645,7 +862,12 @@ const agentRegisterGroups: FieldGroup[] = [
 		(value) => ({ ...register, groupNames: value }),
 		[
 			accepted(n("['A5']", ['A5']), 'an internal name (the UI value)', ['A5'], 1),
-			accepted(n("'network devices; A12'", 'network devices; A12'), 'display names (any case) map to internal names', ['A5', 'A12'], 1),
+			accepted(
+				n("'network devices; A12'", 'network devices; A12'),
+				'display names (any case) map to internal names',
+				['A5', 'A12'],
+				1,
+			),
 			...[...EMPTY, nul, array].map((value) => accepted(value, 'no groups', undefined, 1)),
 			rejected(n("'Solaris'", 'Solaris'), 'no such group', NOT_A_GROUP),
 			rejected(number, 'no such group', NOT_A_GROUP),
@@ -653,7 +875,9 @@ const agentRegisterGroups: FieldGroup[] = [
 			rejected(object, 'not text', NOT_TEXT),
 			rejected(n('[{}]', [{}]), 'an entry that is not text', NOT_TEXT),
 			rejected(LONG, 'longer than 1024 characters', TOO_LONG),
-			...[...UNICODE, INJECTION[0], INJECTION[1]].map((value) => rejected(value, 'no such group', NOT_A_GROUP)),
+			...[...UNICODE, INJECTION[0], INJECTION[1]].map((value) =>
+				rejected(value, 'no such group', NOT_A_GROUP),
+			),
 		],
 		registered((body) => body.GroupNames),
 	),
@@ -666,7 +890,9 @@ const agentRegisterGroups: FieldGroup[] = [
 				[n("'TCPCONNECT'", 'TCPCONNECT'), 'TcpConnect'],
 			],
 			{ writes: 1, emptyIsDefault: 'None' },
-		).map((entry) => (entry.value === undef ? accepted(undef, 'undefined means the default', 'None', 1) : entry)),
+		).map((entry) =>
+			entry.value === undef ? accepted(undef, 'undefined means the default', 'None', 1) : entry,
+		),
 		registered((body) => body.OnlineDetection),
 	),
 	registerGroup(
@@ -686,12 +912,20 @@ const agentRegisterGroups: FieldGroup[] = [
 		[
 			accepted(n("'10.1.2.3'", '10.1.2.3'), 'an IPv4 address', '10.1.2.3', 1),
 			...[...EMPTY, nul].map((value) => accepted(value, 'not set', undefined, 1)),
-			rejected(n("'999.1.1.1'", '999.1.1.1'), 'an octet above 255', /is not a valid address\. Enter an address such as 10\.1\.2\.3/),
+			rejected(
+				n("'999.1.1.1'", '999.1.1.1'),
+				'an octet above 255',
+				/is not a valid address\. Enter an address such as 10\.1\.2\.3/,
+			),
 			rejected(number, 'not an address', /is not a valid address/),
 			rejected(object, 'not text', NOT_TEXT),
 			rejected(LONG, 'longer than 64 characters', TOO_LONG),
 			...[...UNICODE, ...INJECTION].map((value) =>
-				rejected(value, 'not an address', (value.value as string).trim().length > 64 ? TOO_LONG : /is not a valid address/),
+				rejected(
+					value,
+					'not an address',
+					(value.value as string).trim().length > 64 ? TOO_LONG : /is not a valid address/,
+				),
 			),
 		],
 		registered((body) => body.IPv4),
@@ -711,12 +945,18 @@ const agentRegisterGroups: FieldGroup[] = [
 		'Additional Fields › Poll Period (Seconds)',
 		additionalField('pollPeriodSeconds'),
 		[
-			...integerCases(1, 7 * 24 * 3600, 600, { writes: 1, sent: (value) => value }).filter((entry) => entry.value.name !== "''"),
+			...integerCases(1, 7 * 24 * 3600, 600, { writes: 1, sent: (value) => value }).filter(
+				(entry) => entry.value.name !== "''",
+			),
 			accepted(n("''", ''), 'an empty expression result: not set', undefined, 1),
 		],
 		registered((body) => body.PollPeriodSeconds),
 	),
-	registerGroup('Additional Fields › Baseline Send Enabled', additionalField('baselineSendEnabled'), booleanCases({ writes: 1 })),
+	registerGroup(
+		'Additional Fields › Baseline Send Enabled',
+		additionalField('baselineSendEnabled'),
+		booleanCases({ writes: 1 }),
+	),
 	registerGroup(
 		'Additional Fields › OS',
 		additionalField('osUserSpecified'),
@@ -725,24 +965,47 @@ const agentRegisterGroups: FieldGroup[] = [
 	),
 	registerGroup(
 		'Additional Fields › Database Connection String',
-		additionalField('databaseConnectionString', { hostType: 'Database', deviceType: 'Database', credentialKey: 'SqlProd' }),
+		additionalField('databaseConnectionString', {
+			hostType: 'Database',
+			deviceType: 'Database',
+			credentialKey: 'SqlProd',
+		}),
 		[
-			accepted(n("'Server=sql01;Database=master'", 'Server=sql01;Database=master'), 'a connection string without a password', 'Server=sql01;Database=master', 1),
+			accepted(
+				n("'Server=sql01;Database=master'", 'Server=sql01;Database=master'),
+				'a connection string without a password',
+				'Server=sql01;Database=master',
+				1,
+			),
 			accepted(UNICODE[0], 'text, sent verbatim', UNICODE[0].value, 1),
 			accepted(INJECTION[0], 'text, sent verbatim', INJECTION[0].value, 1),
-			rejected(n("'Server=x;Password=hunter2'", 'Server=x;Password=hunter2'), 'the Hub shows connection strings in clear', /it contains a password\. The Hub stores and shows connection strings in clear/),
-			rejected(n("'Server=x; PWD = y'", 'Server=x; PWD = y'), 'the Hub shows connection strings in clear', /it contains a password/),
+			rejected(
+				n("'Server=x;Password=hunter2'", 'Server=x;Password=hunter2'),
+				'the Hub shows connection strings in clear',
+				/it contains a password\. The Hub stores and shows connection strings in clear/,
+			),
+			rejected(
+				n("'Server=x; PWD = y'", 'Server=x; PWD = y'),
+				'the Hub shows connection strings in clear',
+				/it contains a password/,
+			),
 			rejected(object, 'not text', NOT_TEXT),
 			rejected(LONG, 'longer than 4096 characters', TOO_LONG),
 		],
-		registered((body) => (body.DbConnection as Record<string, unknown> | undefined)?.ConnectionString),
+		registered(
+			(body) => (body.DbConnection as Record<string, unknown> | undefined)?.ConnectionString,
+		),
 	),
 	registerGroup(
 		'Additional Fields › Database Platform / Connection String',
 		additionalField('databasePlatform'),
 		[
 			accepted(n("''", ''), 'no database fields: fine for any host type', undefined, 1),
-			rejected(n("'SqlServer' (Host Type Network)", 'SqlServer'), 'database fields need Host Type Database', /a database connection was given for Host Type "Network"\. Set Host Type to Database/),
+			rejected(
+				n("'SqlServer' (Host Type Network)", 'SqlServer'),
+				'database fields need Host Type Database',
+				/a database connection was given for Host Type "Network"\. Set Host Type to Database/,
+			),
 		],
 	),
 	{
@@ -751,7 +1014,11 @@ const agentRegisterGroups: FieldGroup[] = [
 		node: 'action',
 		runLevel: true,
 		// One run per value: the device name must differ between runs, not just between items.
-		parameters: (value) => ({ ...register, deviceName: '={{ "BI-" + $execution.id }}', options: { concurrency: value } }),
+		parameters: (value) => ({
+			...register,
+			deviceName: '={{ "BI-" + $execution.id }}',
+			options: { concurrency: value },
+		}),
 		writes: REGISTER_WRITES,
 		cases: integerCases(1, 8, 2, { writes: 1 }),
 	},
@@ -760,13 +1027,22 @@ const agentRegisterGroups: FieldGroup[] = [
 // ---- Credential operations ----------------------------------------------------------------------------------
 
 const NOT_FOUND_CREDENTIAL = /^The Hub has no \w+ credential with the key /;
-const credentialRead = (pick: (body: Record<string, unknown>) => unknown) => ({ route: '/credential', pick });
+const credentialRead = (pick: (body: Record<string, unknown>) => unknown) => ({
+	route: '/credential',
+	pick,
+});
 
 /** Database credentials BI-0, BI-1, … so that each item of an Update or Delete run has its own. */
 function seedCredentials(hub: HubEmulator, items: number): void {
-	const [template] = hub.store.credentials.filter((credential) => credential.CredentialType === 'Database');
+	const [template] = hub.store.credentials.filter(
+		(credential) => credential.CredentialType === 'Database',
+	);
 	for (let index = 0; index < items; index++) {
-		hub.store.addCredential({ ...template, Key: `BI-${index}`, Parameters: { UserName: 'svc', Password: 'Old-Pw-1!' } });
+		hub.store.addCredential({
+			...template,
+			Key: `BI-${index}`,
+			Parameters: { UserName: 'svc', Password: 'Old-Pw-1!' },
+		});
 	}
 }
 
@@ -774,12 +1050,27 @@ function credentialTypeCases(writes?: number): Case[] {
 	return enumCases([[n("'database'", 'database'), undefined]], { writes });
 }
 
-function credentialKeyCases(missing: 'error' | 'success', valid: NamedValue, writes?: number): Case[] {
-	return textCases({ required: true, text: { notFound: NOT_FOUND_CREDENTIAL }, sent: (text) => text }).map((entry) =>
-		entry.outcome.kind === 'notFound' && missing === 'success'
-			? accepted(entry.value, 'no such credential: deleted: false, nothing written', entry.outcome.sent, 0)
-			: entry,
-	).concat(accepted(valid, 'an existing credential', undefined, writes));
+function credentialKeyCases(
+	missing: 'error' | 'success',
+	valid: NamedValue,
+	writes?: number,
+): Case[] {
+	return textCases({
+		required: true,
+		text: { notFound: NOT_FOUND_CREDENTIAL },
+		sent: (text) => text,
+	})
+		.map((entry) =>
+			entry.outcome.kind === 'notFound' && missing === 'success'
+				? accepted(
+						entry.value,
+						'no such credential: deleted: false, nothing written',
+						entry.outcome.sent,
+						0,
+					)
+				: entry,
+		)
+		.concat(accepted(valid, 'an existing credential', undefined, writes));
 }
 
 const credentialGetGroups: FieldGroup[] = [
@@ -787,21 +1078,39 @@ const credentialGetGroups: FieldGroup[] = [
 		operation: 'Credential › Get',
 		field: 'Type',
 		node: 'action',
-		parameters: (value) => ({ resource: 'credential', operation: 'get', credentialType: value, key: 'SqlProd' }),
+		parameters: (value) => ({
+			resource: 'credential',
+			operation: 'get',
+			credentialType: value,
+			key: 'SqlProd',
+		}),
 		sent: credentialRead((body) => body.CredentialsType),
-		cases: credentialTypeCases().map((entry) => (entry.value.name === "'database'" ? accepted(entry.value, entry.why, 'Database') : entry)),
+		cases: credentialTypeCases().map((entry) =>
+			entry.value.name === "'database'" ? accepted(entry.value, entry.why, 'Database') : entry,
+		),
 	},
 	{
 		operation: 'Credential › Get',
 		field: 'Key',
 		node: 'action',
-		parameters: (value) => ({ resource: 'credential', operation: 'get', credentialType: 'Database', key: value }),
+		parameters: (value) => ({
+			resource: 'credential',
+			operation: 'get',
+			credentialType: 'Database',
+			key: value,
+		}),
 		sent: credentialRead((body) => body.Key),
 		cases: credentialKeyCases('error', n("'SqlProd'", 'SqlProd')),
 	},
 ];
 
-const credentialGetMany = { resource: 'credential', operation: 'getAll', credentialType: 'all', returnAll: false, limit: 5 };
+const credentialGetMany = {
+	resource: 'credential',
+	operation: 'getAll',
+	credentialType: 'all',
+	returnAll: false,
+	limit: 5,
+};
 const credentialGetManyGroups: FieldGroup[] = [
 	{
 		operation: 'Credential › Get Many',
@@ -853,16 +1162,36 @@ const createFields = {
 };
 const added = (pick: (credentials: Record<string, unknown>) => unknown) => ({
 	route: '/credentials/add',
-	pick: (body: Record<string, unknown>) => pick((body.Credentials ?? {}) as Record<string, unknown>),
+	pick: (body: Record<string, unknown>) =>
+		pick((body.Credentials ?? {}) as Record<string, unknown>),
 });
-const addedParameter = (name: string) => added((credentials) => (credentials.Parameters as Record<string, unknown> | undefined)?.[name]);
+const addedParameter = (name: string) =>
+	added((credentials) => (credentials.Parameters as Record<string, unknown> | undefined)?.[name]);
 
-function createGroup(field: string, parameters: FieldGroup['parameters'], cases: Case[], sent?: FieldGroup['sent']): FieldGroup {
-	return { operation: 'Credential › Create', field, node: 'action', parameters, writes: CREDENTIAL_CREATE_WRITES, sent, cases };
+function createGroup(
+	field: string,
+	parameters: FieldGroup['parameters'],
+	cases: Case[],
+	sent?: FieldGroup['sent'],
+): FieldGroup {
+	return {
+		operation: 'Credential › Create',
+		field,
+		node: 'action',
+		parameters,
+		writes: CREDENTIAL_CREATE_WRITES,
+		sent,
+		cases,
+	};
 }
 
 const JSON_FIELD = 'Credential JSON';
-const createJson = { resource: 'credential', operation: 'create', inputMode: 'json', ifExists: 'error' };
+const createJson = {
+	resource: 'credential',
+	operation: 'create',
+	inputMode: 'json',
+	ifExists: 'error',
+};
 const jsonText = (key: string, extra = '') =>
 	`{"CredentialType":"Database","Key":${JSON.stringify(key)},"Parameters":{"UserName":"svc","Password":"Json-Pw-1!"}${extra}}`;
 
@@ -870,7 +1199,9 @@ const credentialCreateGroups: FieldGroup[] = [
 	createGroup(
 		'Type',
 		(value) => ({ ...createFields, credentialType: value }),
-		credentialTypeCases(1).map((entry) => (entry.outcome.kind === 'accepted' ? accepted(entry.value, entry.why, 'Database', 1) : entry)),
+		credentialTypeCases(1).map((entry) =>
+			entry.outcome.kind === 'accepted' ? accepted(entry.value, entry.why, 'Database', 1) : entry,
+		),
 		added((credentials) => credentials.CredentialType),
 	),
 	createGroup(
@@ -891,12 +1222,23 @@ const credentialCreateGroups: FieldGroup[] = [
 		[
 			accepted(UNICODE[0], 'any text is a secret, sent verbatim', UNICODE[0].value, 1),
 			accepted(INJECTION[0], 'any text is a secret, sent verbatim', INJECTION[0].value, 1),
-			accepted(byName(INJECTION, 'CRLF'), 'any text is a secret, sent verbatim', 'a\r\nX-Injected: 1', 1),
+			accepted(
+				byName(INJECTION, 'CRLF'),
+				'any text is a secret, sent verbatim',
+				'a\r\nX-Injected: 1',
+				1,
+			),
 			accepted(n("'  padded  '", '  padded  '), 'secrets are not trimmed', '  padded  ', 1),
 			accepted(number, 'a number is used as its text', '42', 1),
 			accepted(LONG, 'secrets have no length limit (private keys are long)', LONG.value, 1),
-			...[n("''", ''), nul, undef].map((value) => accepted(value, 'no password (the Hub decides whether the type needs one)', undefined, 1)),
-			rejected(n("'***'", '***'), 'the mask a Get shows is not a secret', /holds the mask the Hub shows/),
+			...[n("''", ''), nul, undef].map((value) =>
+				accepted(value, 'no password (the Hub decides whether the type needs one)', undefined, 1),
+			),
+			rejected(
+				n("'***'", '***'),
+				'the mask a Get shows is not a secret',
+				/holds the mask the Hub shows/,
+			),
 			rejected(boolean, 'not text', /: is not text\. Give the secret as text/),
 			rejected(object, 'not text', /: is not text/),
 			rejected(array, 'not text', /: is not text/),
@@ -906,7 +1248,13 @@ const credentialCreateGroups: FieldGroup[] = [
 	createGroup(
 		'If Credential Exists',
 		(value) => ({ ...createFields, ifExists: value }),
-		enumCases([[n("'UPDATE'", 'UPDATE'), undefined], [n("'error'", 'error'), undefined]], { writes: 1 }),
+		enumCases(
+			[
+				[n("'UPDATE'", 'UPDATE'), undefined],
+				[n("'error'", 'error'), undefined],
+			],
+			{ writes: 1 },
+		),
 	),
 	createGroup(
 		'Device Online Detection',
@@ -928,40 +1276,128 @@ const credentialCreateGroups: FieldGroup[] = [
 	),
 	createGroup(
 		'Additional Parameters › Parameter 1 › Name',
-		(value) => ({ ...createFields, additionalFields: { additionalParameters: { parameter: [{ name: value, value: 'Extra-1!' }] } } }),
+		(value) => ({
+			...createFields,
+			additionalFields: {
+				additionalParameters: { parameter: [{ name: value, value: 'Extra-1!' }] },
+			},
+		}),
 		[
 			accepted(n("'EnablePassword'", 'EnablePassword'), 'a parameter name', 'Extra-1!', 1),
 			...[...EMPTY, nul].map((value) => rejected(value, 'a parameter needs a name', IS_EMPTY)),
 			rejected(object, 'not text', NOT_TEXT),
-			rejected(n("'__proto__'", '__proto__'), 'not a name a Hub parameter can have; it would be lost on the way', /is not a parameter name/),
+			rejected(
+				n("'__proto__'", '__proto__'),
+				'not a name a Hub parameter can have; it would be lost on the way',
+				/is not a parameter name/,
+			),
 		],
-		{ route: '/credentials/add', pick: (body) => Object.values(((body.Credentials as Record<string, unknown>).Parameters ?? {}) as object).find((value) => value === 'Extra-1!') },
+		{
+			route: '/credentials/add',
+			pick: (body) =>
+				Object.values(
+					((body.Credentials as Record<string, unknown>).Parameters ?? {}) as object,
+				).find((value) => value === 'Extra-1!'),
+		},
 	),
 	createGroup(
 		JSON_FIELD,
 		(value) => ({ ...createJson, json: value }),
 		[
-			accepted(n('JSON text', jsonText('BI-J1')), 'the Hub Credentials object as JSON text', 'BI-J1', 1),
-			{ ...accepted(n('JSON text (typed)', jsonText('BI-JL')), 'typed into the JSON editor', 'BI-JL', 1), literal: true },
+			accepted(
+				n('JSON text', jsonText('BI-J1')),
+				'the Hub Credentials object as JSON text',
+				'BI-J1',
+				1,
+			),
+			{
+				...accepted(
+					n('JSON text (typed)', jsonText('BI-JL')),
+					'typed into the JSON editor',
+					'BI-JL',
+					1,
+				),
+				literal: true,
+			},
 			{ ...rejected(n("'' (typed)", ''), 'the editor emptied', IS_EMPTY), literal: true },
-			accepted(n('object from an expression', JSON.parse(jsonText('BI-J2'))), 'an object from an expression', 'BI-J2', 1),
-			accepted(n('unicode key', jsonText(UNICODE[0].value as string)), 'unicode text, sent verbatim', UNICODE[0].value, 1),
-			accepted(n('injection-looking key', jsonText(INJECTION[0].value as string)), 'text, sent verbatim', INJECTION[0].value, 1),
-			accepted(n('lower-case field names', '{"credentialtype":"database","key":"BI-J3"}'), 'field names and the type are not case-sensitive', 'BI-J3', 1),
+			accepted(
+				n('object from an expression', JSON.parse(jsonText('BI-J2'))),
+				'an object from an expression',
+				'BI-J2',
+				1,
+			),
+			accepted(
+				n('unicode key', jsonText(UNICODE[0].value as string)),
+				'unicode text, sent verbatim',
+				UNICODE[0].value,
+				1,
+			),
+			accepted(
+				n('injection-looking key', jsonText(INJECTION[0].value as string)),
+				'text, sent verbatim',
+				INJECTION[0].value,
+				1,
+			),
+			accepted(
+				n('lower-case field names', '{"credentialtype":"database","key":"BI-J3"}'),
+				'field names and the type are not case-sensitive',
+				'BI-J3',
+				1,
+			),
 			...[...EMPTY, nul, undef].map((value) => rejected(value, 'required', IS_EMPTY)),
-			rejected(number, 'not JSON text or an object', /is not JSON text or an object \(it is a number\)\. Enter the credential/),
+			rejected(
+				number,
+				'not JSON text or an object',
+				/is not JSON text or an object \(it is a number\)\. Enter the credential/,
+			),
 			rejected(boolean, 'not JSON text or an object', /is not JSON text or an object/),
 			rejected(array, 'an array is not a credential', /the value must be an object, not array/),
 			rejected(object, 'a credential needs a type', /CredentialType is missing/),
-			rejected(byName(INJECTION, "'null'"), 'JSON null is not a credential', /the value must be an object, not null/),
-			rejected(n("'{'", '{'), 'broken JSON: says where, without echoing (it may hold secrets)', /is not valid JSON/),
+			rejected(
+				byName(INJECTION, "'null'"),
+				'JSON null is not a credential',
+				/the value must be an object, not null/,
+			),
+			rejected(
+				n("'{'", '{'),
+				'broken JSON: says where, without echoing (it may hold secrets)',
+				/is not valid JSON/,
+			),
 			rejected(n("'Solaris'", 'Solaris'), 'not JSON', /is not valid JSON/),
-			rejected(n('unknown type', '{"CredentialType":"Solaris","Key":"x"}'), 'not a credential type', /CredentialType is not a credential type\. Use one of/),
-			rejected(n('unknown field', '{"CredentialType":"Database","Key":"x","Passwort":"y"}'), 'a misspelt field', /"Passwort" is not a field of a Hub credential/),
-			rejected(n('Key is a number', '{"CredentialType":"Database","Key":42}'), 'Key must be text', /Key must be string, not number/),
-			rejected(n('10,000-char key', jsonText(LONG.value as string)), 'longer than 1024 characters (as in the Key field)', TOO_LONG, `${JSON_FIELD} › Key`),
-			rejected(byName(INJECTION, '__proto__ JSON'), '__proto__ is not a credential field', /"__proto__" is not a field of a Hub credential/),
-			rejected(n('__proto__ smuggling a type and key', '{"__proto__":{"CredentialType":"Shell","Key":"Sneaky"}}'), 'fields inside __proto__ must not be read', /"__proto__" is not a field of a Hub credential/),
+			rejected(
+				n('unknown type', '{"CredentialType":"Solaris","Key":"x"}'),
+				'not a credential type',
+				/CredentialType is not a credential type\. Use one of/,
+			),
+			rejected(
+				n('unknown field', '{"CredentialType":"Database","Key":"x","Passwort":"y"}'),
+				'a misspelt field',
+				/"Passwort" is not a field of a Hub credential/,
+			),
+			rejected(
+				n('Key is a number', '{"CredentialType":"Database","Key":42}'),
+				'Key must be text',
+				/Key must be string, not number/,
+			),
+			rejected(
+				n('10,000-char key', jsonText(LONG.value as string)),
+				'longer than 1024 characters (as in the Key field)',
+				TOO_LONG,
+				`${JSON_FIELD} › Key`,
+			),
+			rejected(
+				byName(INJECTION, '__proto__ JSON'),
+				'__proto__ is not a credential field',
+				/"__proto__" is not a field of a Hub credential/,
+			),
+			rejected(
+				n(
+					'__proto__ smuggling a type and key',
+					'{"__proto__":{"CredentialType":"Shell","Key":"Sneaky"}}',
+				),
+				'fields inside __proto__ must not be read',
+				/"__proto__" is not a field of a Hub credential/,
+			),
 		],
 		added((credentials) => credentials.Key),
 	),
@@ -979,21 +1415,32 @@ const update = {
 const UPDATE_WRITES = ['/credentials/update'];
 const updated = (pick: (credentials: Record<string, unknown>) => unknown) => ({
 	route: '/credentials/update',
-	pick: (body: Record<string, unknown>) => pick((body.Credentials ?? {}) as Record<string, unknown>),
+	pick: (body: Record<string, unknown>) =>
+		pick((body.Credentials ?? {}) as Record<string, unknown>),
 });
 
-function updateGroup(field: string, parameters: FieldGroup['parameters'], cases: Case[], sent?: FieldGroup['sent']): FieldGroup {
-	return { operation: 'Credential › Update', field, node: 'action', parameters, writes: UPDATE_WRITES, sent, cases, setup: seedCredentials };
+function updateGroup(
+	field: string,
+	parameters: FieldGroup['parameters'],
+	cases: Case[],
+	sent?: FieldGroup['sent'],
+): FieldGroup {
+	return {
+		operation: 'Credential › Update',
+		field,
+		node: 'action',
+		parameters,
+		writes: UPDATE_WRITES,
+		sent,
+		cases,
+		setup: seedCredentials,
+	};
 }
 
 const NOTHING_TO_CHANGE = /^Update: there is nothing to change\. Fill in at least one field/;
 
 const credentialUpdateGroups: FieldGroup[] = [
-	updateGroup(
-		'Type',
-		(value) => ({ ...update, credentialType: value }),
-		credentialTypeCases(1),
-	),
+	updateGroup('Type', (value) => ({ ...update, credentialType: value }), credentialTypeCases(1)),
 	updateGroup(
 		'Key',
 		(value) => ({ ...update, key: value }),
@@ -1004,7 +1451,9 @@ const credentialUpdateGroups: FieldGroup[] = [
 		'New Key',
 		(value) => ({ ...update, updateFields: { newKey: value } }),
 		textCases({ required: false, text: 'accepted', writes: 1 }).map((entry) =>
-			entry.outcome.kind === 'accepted' && entry.outcome.sent === undefined ? { ...entry, why: `${entry.why}: the key stays` } : entry,
+			entry.outcome.kind === 'accepted' && entry.outcome.sent === undefined
+				? { ...entry, why: `${entry.why}: the key stays` }
+				: entry,
 		),
 		updated((credentials) => credentials.Key),
 	),
@@ -1012,7 +1461,9 @@ const credentialUpdateGroups: FieldGroup[] = [
 		'New Type',
 		(value) => ({ ...update, updateFields: { newType: value } }),
 		enumCases([[n("'shell'", 'shell'), 'Shell']], { writes: 1, inCollection: true }).map((entry) =>
-			entry.value.name === "''" ? accepted(entry.value, 'empty: the type stays', 'Database', 1) : entry,
+			entry.value.name === "''"
+				? accepted(entry.value, 'empty: the type stays', 'Database', 1)
+				: entry,
 		),
 		updated((credentials) => credentials.CredentialType),
 	),
@@ -1022,29 +1473,62 @@ const credentialUpdateGroups: FieldGroup[] = [
 		[
 			accepted(UNICODE[0], 'any text is a secret, sent verbatim', UNICODE[0].value, 1),
 			accepted(INJECTION[5], 'any text is a secret, sent verbatim', INJECTION[5].value, 1),
-			rejected(n("''", ''), 'empty keeps the stored secret, and nothing else changes', NOTHING_TO_CHANGE, 'Update'),
-			rejected(n("'***'", '***'), 'the mask keeps the stored secret, and nothing else changes', NOTHING_TO_CHANGE, 'Update'),
-			rejected(nul, 'keeps the stored secret, and nothing else changes', NOTHING_TO_CHANGE, 'Update'),
+			rejected(
+				n("''", ''),
+				'empty keeps the stored secret, and nothing else changes',
+				NOTHING_TO_CHANGE,
+				'Update',
+			),
+			rejected(
+				n("'***'", '***'),
+				'the mask keeps the stored secret, and nothing else changes',
+				NOTHING_TO_CHANGE,
+				'Update',
+			),
+			rejected(
+				nul,
+				'keeps the stored secret, and nothing else changes',
+				NOTHING_TO_CHANGE,
+				'Update',
+			),
 			rejected(object, 'not text', /: is not text/),
 		],
-		updated((credentials) => (credentials.Parameters as Record<string, unknown> | undefined)?.Password),
+		updated(
+			(credentials) => (credentials.Parameters as Record<string, unknown> | undefined)?.Password,
+		),
 	),
 	updateGroup(
 		JSON_FIELD,
 		(value) => ({ ...update, inputMode: 'json', json: value }),
 		[
-			accepted(n('new password', '{"Parameters":{"Password":"Json-Rotated-1!"}}'), 'only what is given changes', 'Json-Rotated-1!', 1),
+			accepted(
+				n('new password', '{"Parameters":{"Password":"Json-Rotated-1!"}}'),
+				'only what is given changes',
+				'Json-Rotated-1!',
+				1,
+			),
 			rejected(n("'{}'", '{}'), 'nothing to change', NOTHING_TO_CHANGE, 'Update'),
 			...[...EMPTY, nul].map((value) => rejected(value, 'required', IS_EMPTY)),
 			rejected(number, 'not JSON text or an object', /is not JSON text or an object/),
 			rejected(n("'[1]'", '[1]'), 'an array is not a credential', /must be an object, not array/),
-			rejected(n('__proto__ smuggling a key', '{"__proto__":{"Key":"Hijack"}}'), 'fields inside __proto__ must not be read', /"__proto__" is not a field of a Hub credential/),
+			rejected(
+				n('__proto__ smuggling a key', '{"__proto__":{"Key":"Hijack"}}'),
+				'fields inside __proto__ must not be read',
+				/"__proto__" is not a field of a Hub credential/,
+			),
 		],
-		updated((credentials) => (credentials.Parameters as Record<string, unknown> | undefined)?.Password),
+		updated(
+			(credentials) => (credentials.Parameters as Record<string, unknown> | undefined)?.Password,
+		),
 	),
 ];
 
-const credentialDelete = { resource: 'credential', operation: 'delete', credentialType: 'Database', key: '={{ "BI-" + $itemIndex }}' };
+const credentialDelete = {
+	resource: 'credential',
+	operation: 'delete',
+	credentialType: 'Database',
+	key: '={{ "BI-" + $itemIndex }}',
+};
 const credentialDeleteGroups: FieldGroup[] = [
 	{
 		operation: 'Credential › Delete',
@@ -1068,14 +1552,21 @@ const credentialDeleteGroups: FieldGroup[] = [
 		operation: 'Credential › Delete',
 		field: 'Options › Error If Not Found',
 		node: 'action',
-		parameters: (value) => ({ ...credentialDelete, key: 'NoSuchKey', options: { errorIfNotFound: value } }),
+		parameters: (value) => ({
+			...credentialDelete,
+			key: 'NoSuchKey',
+			options: { errorIfNotFound: value },
+		}),
 		writes: ['/credentials/delete'],
 		cases: [
 			...booleanCases({ writes: 0 }).filter((entry) => entry.value.value !== 'true'),
 			{
 				value: n("'true'", 'true'),
 				why: 'on: the missing credential fails the item',
-				outcome: { kind: 'notFound', says: /^The Hub has no Database credential with the key "NoSuchKey"/ },
+				outcome: {
+					kind: 'notFound',
+					says: /^The Hub has no Database credential with the key "NoSuchKey"/,
+				},
 			},
 		],
 	},
@@ -1083,9 +1574,18 @@ const credentialDeleteGroups: FieldGroup[] = [
 
 // ---- Trigger ------------------------------------------------------------------------------------------------
 
-const trigger = (parameters: Record<string, unknown>) => ({ events: ['wentOffline'], filters: {}, options: {}, ...parameters });
+const trigger = (parameters: Record<string, unknown>) => ({
+	events: ['wentOffline'],
+	filters: {},
+	options: {},
+	...parameters,
+});
 
-function triggerGroup(field: string, parameters: FieldGroup['parameters'], cases: Case[]): FieldGroup {
+function triggerGroup(
+	field: string,
+	parameters: FieldGroup['parameters'],
+	cases: Case[],
+): FieldGroup {
 	return { operation: 'Trigger › Poll', field, node: 'trigger', parameters, cases };
 }
 
@@ -1093,7 +1593,13 @@ const triggerGroups: FieldGroup[] = [
 	triggerGroup('Events', (value) => trigger({ events: value }), [
 		accepted(n("['cameOnline', 'deleted']", ['cameOnline', 'deleted']), 'the UI value'),
 		accepted(n("'wentoffline, REGISTERED'", 'wentoffline, REGISTERED'), 'text list, any case'),
-		...[...EMPTY, nul, array].map((value) => rejected(value, 'at least one event is needed', /^Events: is empty\. Choose at least one event/)),
+		...[...EMPTY, nul, array].map((value) =>
+			rejected(
+				value,
+				'at least one event is needed',
+				/^Events: is empty\. Choose at least one event/,
+			),
+		),
 		rejected(n("'Solaris'", 'Solaris'), 'not an event', NOT_VALID),
 		rejected(number, 'not an event', NOT_VALID),
 		rejected(boolean, 'not text', NOT_TEXT),
@@ -1107,21 +1613,45 @@ const triggerGroups: FieldGroup[] = [
 		rejected(n("'Solaris'", 'Solaris'), 'no such group', NOT_A_GROUP),
 		rejected(object, 'not text', NOT_TEXT),
 	]),
-	triggerGroup('Filters › Display Names', (value) => trigger({ filters: { agentDisplayNames: value } }), [
-		accepted(UNICODE[0], 'text'),
-		accepted(INJECTION[0], 'text'),
-		rejected(boolean, 'not text', NOT_TEXT),
-		rejected(LONG, 'longer than 1024 characters', TOO_LONG),
-	]),
-	triggerGroup('Filters › Exclude Proxied Devices', (value) => trigger({ filters: { excludeProxiedDevices: value } }), booleanCases()),
+	triggerGroup(
+		'Filters › Display Names',
+		(value) => trigger({ filters: { agentDisplayNames: value } }),
+		[
+			accepted(UNICODE[0], 'text'),
+			accepted(INJECTION[0], 'text'),
+			rejected(boolean, 'not text', NOT_TEXT),
+			rejected(LONG, 'longer than 1024 characters', TOO_LONG),
+		],
+	),
+	triggerGroup(
+		'Filters › Exclude Proxied Devices',
+		(value) => trigger({ filters: { excludeProxiedDevices: value } }),
+		booleanCases(),
+	),
 	triggerGroup('Filters › OS', (value) => trigger({ filters: { os: value } }), [
 		accepted(UNICODE[2], 'text'),
 		rejected(object, 'not text', NOT_TEXT),
 	]),
-	triggerGroup('Options › Page Size', (value) => trigger({ options: { pageSize: value } }), integerCases(1, 2000, 100)),
-	triggerGroup('Options › Page Concurrency', (value) => trigger({ options: { pageConcurrency: value } }), integerCases(1, 8, 2)),
-	triggerGroup('Options › Timeout (Ms)', (value) => trigger({ options: { timeout: value } }), integerCases(1000, 3_600_000, 5000)),
-	triggerGroup('Options › Max Attempts', (value) => trigger({ options: { maxAttempts: value } }), integerCases(1, 10, 3)),
+	triggerGroup(
+		'Options › Page Size',
+		(value) => trigger({ options: { pageSize: value } }),
+		integerCases(1, 2000, 100),
+	),
+	triggerGroup(
+		'Options › Page Concurrency',
+		(value) => trigger({ options: { pageConcurrency: value } }),
+		integerCases(1, 8, 2),
+	),
+	triggerGroup(
+		'Options › Timeout (Ms)',
+		(value) => trigger({ options: { timeout: value } }),
+		integerCases(1000, 3_600_000, 5000),
+	),
+	triggerGroup(
+		'Options › Max Attempts',
+		(value) => trigger({ options: { maxAttempts: value } }),
+		integerCases(1, 10, 3),
+	),
 ];
 
 export const CATALOGUE: FieldGroup[] = [

@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
-import type { INode, INodeParameters, INodeProperties, INodePropertyCollection, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	INode,
+	INodeParameters,
+	INodeProperties,
+	INodePropertyCollection,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { loadPackage, PACKAGE_NAME, PACKAGE_ROOT, type WorkflowJson } from '../harness';
@@ -20,16 +26,24 @@ export function loadExamples(): Example[] {
 		.map((entry) => ({
 			slug: entry.name,
 			dir: join(EXAMPLES_DIR, entry.name),
-			workflow: JSON.parse(readFileSync(join(EXAMPLES_DIR, entry.name, 'workflow.json'), 'utf8')) as Example['workflow'],
+			workflow: JSON.parse(
+				readFileSync(join(EXAMPLES_DIR, entry.name, 'workflow.json'), 'utf8'),
+			) as Example['workflow'],
 		}));
 }
 
 interface Snapshot {
 	version: string;
-	nodes: Array<Pick<INodeTypeDescription, 'name' | 'version' | 'properties'> & { credentials: Array<{ name: string }> }>;
+	nodes: Array<
+		Pick<INodeTypeDescription, 'name' | 'version' | 'properties'> & {
+			credentials: Array<{ name: string }>;
+		}
+	>;
 }
 
-const snapshot = JSON.parse(readFileSync(join(__dirname, 'n8n-nodes-base.snapshot.json'), 'utf8')) as Snapshot;
+const snapshot = JSON.parse(
+	readFileSync(join(__dirname, 'n8n-nodes-base.snapshot.json'), 'utf8'),
+) as Snapshot;
 export const NODES_BASE_VERSION = snapshot.version;
 
 const versionsOf = (version: number | number[]) => (Array.isArray(version) ? version : [version]);
@@ -39,23 +53,35 @@ export async function descriptionOf(node: INode): Promise<INodeTypeDescription |
 	if (node.type.startsWith(`${PACKAGE_NAME}.`)) {
 		const pkg = await loadPackage();
 		const type = pkg.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-		return versionsOf(type.description.version).includes(node.typeVersion) ? type.description : undefined;
+		return versionsOf(type.description.version).includes(node.typeVersion)
+			? type.description
+			: undefined;
 	}
-	const found = snapshot.nodes.find((entry) => entry.name === node.type && versionsOf(entry.version).includes(node.typeVersion));
+	const found = snapshot.nodes.find(
+		(entry) => entry.name === node.type && versionsOf(entry.version).includes(node.typeVersion),
+	);
 	return found as unknown as INodeTypeDescription | undefined;
 }
 
 const isExpression = (value: unknown) => typeof value === 'string' && value.startsWith('=');
 
-function checkValue(value: unknown, property: INodeProperties, path: string, problems: string[]): void {
+function checkValue(
+	value: unknown,
+	property: INodeProperties,
+	path: string,
+	problems: string[],
+): void {
 	if (isExpression(value) || value === undefined) return;
 	const fixedValues = property.typeOptions?.loadOptionsMethod ? undefined : property.options;
 	if (property.type === 'options' && fixedValues) {
 		const allowed = (fixedValues as Array<{ value?: unknown }>).map((option) => option.value);
-		if (!allowed.includes(value as never)) problems.push(`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(allowed)}`);
+		if (!allowed.includes(value as never))
+			problems.push(`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(allowed)}`);
 	} else if (property.type === 'multiOptions' && fixedValues && Array.isArray(value)) {
 		const allowed = (fixedValues as Array<{ value?: unknown }>).map((option) => option.value);
-		for (const entry of value) if (!isExpression(entry) && !allowed.includes(entry)) problems.push(`${path}: ${JSON.stringify(entry)} is not an option`);
+		for (const entry of value)
+			if (!isExpression(entry) && !allowed.includes(entry))
+				problems.push(`${path}: ${JSON.stringify(entry)} is not an option`);
 	} else if (property.type === 'collection' && value && typeof value === 'object') {
 		const options = (property.options ?? []) as INodeProperties[];
 		for (const [key, inner] of Object.entries(value)) {
@@ -90,23 +116,43 @@ function checkValue(value: unknown, property: INodeProperties, path: string, pro
  */
 export function nodeProblems(node: INode, description: INodeTypeDescription): string[] {
 	const problems: string[] = [];
-	const values = NodeHelpers.getNodeParameters(description.properties, node.parameters, true, false, node, description) ?? {};
+	const values =
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			node.parameters,
+			true,
+			false,
+			node,
+			description,
+		) ?? {};
 	for (const [name, value] of Object.entries(node.parameters)) {
 		const shown = description.properties.filter(
-			(property) => property.name === name && NodeHelpers.displayParameter(values, property, node, description, values),
+			(property) =>
+				property.name === name &&
+				NodeHelpers.displayParameter(values, property, node, description, values),
 		);
-		if (!shown.length) problems.push(`${name}: not a parameter of ${node.type} v${node.typeVersion} with these settings`);
+		if (!shown.length)
+			problems.push(
+				`${name}: not a parameter of ${node.type} v${node.typeVersion} with these settings`,
+			);
 		else checkValue(value, shown[0], name, problems);
 	}
 	const usable = new Set([
 		...(description.credentials ?? []).map((credential) => credential.name),
-		...[values.genericAuthType, values.nodeCredentialType].filter((type): type is string => typeof type === 'string' && type !== ''),
+		...[values.genericAuthType, values.nodeCredentialType].filter(
+			(type): type is string => typeof type === 'string' && type !== '',
+		),
 	]);
 	for (const type of Object.keys(node.credentials ?? {})) {
 		if (!usable.has(type)) problems.push(`credential ${type}: not usable by ${node.type}`);
 	}
-	const issues = NodeHelpers.getNodeParametersIssues(description.properties, { ...node, parameters: values as INodeParameters }, description);
-	for (const [name, messages] of Object.entries(issues?.parameters ?? {})) problems.push(`${name}: ${messages.join('; ')}`);
+	const issues = NodeHelpers.getNodeParametersIssues(
+		description.properties,
+		{ ...node, parameters: values as INodeParameters },
+		description,
+	);
+	for (const [name, messages] of Object.entries(issues?.parameters ?? {}))
+		problems.push(`${name}: ${messages.join('; ')}`);
 	return problems;
 }
 
@@ -116,10 +162,16 @@ export function subWorkflow(workflow: WorkflowJson, names: string[]): WorkflowJs
 	const connections: WorkflowJson['connections'] = {};
 	for (const [source, outputs] of Object.entries(workflow.connections)) {
 		if (!keep.has(source)) continue;
-		const main = (outputs.main ?? []).map((list) => (list ?? []).filter((connection) => keep.has(connection.node)));
+		const main = (outputs.main ?? []).map((list) =>
+			(list ?? []).filter((connection) => keep.has(connection.node)),
+		);
 		if (main.some((list) => list.length)) connections[source] = { main };
 	}
-	return { name: workflow.name, nodes: workflow.nodes.filter((node) => keep.has(node.name)), connections };
+	return {
+		name: workflow.name,
+		nodes: workflow.nodes.filter((node) => keep.has(node.name)),
+		connections,
+	};
 }
 
 /** Field names the node's expressions and code read from its input items (`$json.x`, `json.x`). */

@@ -46,7 +46,14 @@ export class CredentialStore {
 /** A Netwrix credential record, as a user would fill it in. */
 export function hubCredential(
 	url: string,
-	options: { id?: string; name?: string; username?: string; password?: string; hubLabel?: string; ignoreSslIssues?: boolean } = {},
+	options: {
+		id?: string;
+		name?: string;
+		username?: string;
+		password?: string;
+		hubLabel?: string;
+		ignoreSslIssues?: boolean;
+	} = {},
 ): StoredCredential {
 	return {
 		id: options.id ?? 'ct-cred-1',

@@ -19,7 +19,10 @@ export interface CredentialTestResult {
  * credential's `test.request` is sent by a RoutingNode on a temporary noOp node, which makes n8n run
  * preAuthentication (a fresh login) first. Failures are reported as n8n reports them.
  */
-export async function testCredential(store: CredentialStore, credentialId: string): Promise<CredentialTestResult> {
+export async function testCredential(
+	store: CredentialStore,
+	credentialId: string,
+): Promise<CredentialTestResult> {
 	const pkg = await loadPackage();
 	const stored = store.get(credentialId);
 	const credentialType = pkg.credentialType(stored.type);
@@ -37,7 +40,15 @@ export async function testCredential(store: CredentialStore, credentialId: strin
 			inputs: ['main'],
 			outputs: ['main'],
 			credentials: [{ name: stored.type, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: test.request },
+					default: '',
+				},
+			],
 		},
 	};
 	const node: INode = {
@@ -74,15 +85,30 @@ export async function testCredential(store: CredentialStore, credentialId: strin
 		{ node, data: {}, source: null },
 		[],
 	);
-	const decrypted = await credentialsHelper.getDecrypted(additionalData, { id: stored.id, name: stored.name }, stored.type);
+	const decrypted = await credentialsHelper.getDecrypted(
+		additionalData,
+		{ id: stored.id, name: stored.name },
+		stored.type,
+	);
 	try {
-		await new RoutingNode(context, nodeType, { id: stored.id, name: stored.name, type: stored.type, data: decrypted }).runNode();
+		await new RoutingNode(context, nodeType, {
+			id: stored.id,
+			name: stored.name,
+			type: stored.type,
+			data: decrypted,
+		}).runNode();
 	} catch (error) {
-		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
+		const cause = (
+			error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }
+		).cause;
 		const message = cause?.response
 			? cause.response.statusText || `Received HTTP status code: ${cause.response.status}`
 			: (cause?.code ?? (error as Error).message);
 		return { status: 'Error', message, logins: credentialsHelper.preAuthenticationCalls };
 	}
-	return { status: 'OK', message: 'Connection successful!', logins: credentialsHelper.preAuthenticationCalls };
+	return {
+		status: 'OK',
+		message: 'Connection successful!',
+		logins: credentialsHelper.preAuthenticationCalls,
+	};
 }

@@ -49,7 +49,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
 		const stored = this.store.get(nodeCredentials.id ?? '');
-		if (stored.type !== type) throw new Error(`Credential ${stored.id} is a ${stored.type}, not a ${type}`);
+		if (stored.type !== type)
+			throw new Error(`Credential ${stored.id} is a ${stored.type}, not a ${type}`);
 		const defaults: ICredentialDataDecryptedObject = {};
 		for (const property of this.getCredentialsProperties(type)) {
 			defaults[property.name] = property.default as ICredentialDataDecryptedObject[string];
@@ -61,7 +62,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('not used by the engine harness');
 	}
 
-	async updateCredentials(nodeCredentials: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		_type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		this.store.update(nodeCredentials.id ?? '', data);
 	}
 
@@ -81,7 +86,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (!expirable || typeof credentialType.preAuthentication !== 'function') return undefined;
 		// n8n tests a credential through a temporary noOp node and always logs in afresh for it.
 		const isCredentialTest = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
-		if (credentials[expirable.name] !== '' && !credentialsExpired && !isCredentialTest) return undefined;
+		if (credentials[expirable.name] !== '' && !credentialsExpired && !isCredentialTest)
+			return undefined;
 
 		this.preAuthenticationCalls++;
 		const output = await credentialType.preAuthentication.call(helpers, credentials);
@@ -109,12 +115,22 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		node?: INode,
 	): Promise<IHttpRequestOptions> {
 		const { authenticate } = this.pkg.credentialType(typeName);
-		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions as IHttpRequestOptions);
+		if (typeof authenticate === 'function')
+			return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 		if (authenticate?.type === 'generic') {
 			if (!workflow || !node) throw new Error('generic authentication needs the workflow and node');
 			const resolve = (value: string) =>
 				isExpression(value)
-					? String(workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '') ?? '')
+					? String(
+							workflow.expression.getSimpleParameterValue(
+								node,
+								value,
+								'internal',
+								{ $credentials: credentials },
+								undefined,
+								'',
+							) ?? '',
+						)
 					: value;
 			const target = requestOptions as unknown as Record<string, Record<string, unknown>>;
 			for (const [outerKey, values] of Object.entries(authenticate.properties)) {

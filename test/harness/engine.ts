@@ -87,7 +87,8 @@ function startNodeOf(workflow: WorkflowJson, name?: string): INode {
 	const targets = new Set<string>();
 	for (const outputs of Object.values(workflow.connections)) {
 		for (const connections of Object.values(outputs)) {
-			for (const list of connections) for (const connection of list ?? []) targets.add(connection.node);
+			for (const list of connections)
+				for (const connection of list ?? []) targets.add(connection.node);
 		}
 	}
 	const start = workflow.nodes.find((node) => !targets.has(node.name) && !node.disabled);
@@ -96,7 +97,10 @@ function startNodeOf(workflow: WorkflowJson, name?: string): INode {
 }
 
 /** Executes workflow JSON with n8n-core's WorkflowExecute, the engine n8n itself runs. */
-export async function runWorkflow(workflowJson: WorkflowJson, options: RunOptions): Promise<RunResult> {
+export async function runWorkflow(
+	workflowJson: WorkflowJson,
+	options: RunOptions,
+): Promise<RunResult> {
 	const pkg = await loadPackage();
 	const credentialsHelper = new TestCredentialsHelper(pkg, options.store);
 	const mode = options.mode ?? 'manual';
@@ -140,11 +144,15 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 			metadata: {},
 			waitingExecution: {},
 			waitingExecutionSource: null,
-			nodeExecutionStack: [{ node: start, data: { main: [options.input ?? [{ json: {} }]] }, source: null }],
+			nodeExecutionStack: [
+				{ node: start, data: { main: [options.input ?? [{ json: {} }]] }, source: null },
+			],
 		},
 	} as unknown as IRunExecutionData;
 
-	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(
+		workflow,
+	);
 	const run = await finished;
 
 	const runData = run.data.resultData.runData;

@@ -16,12 +16,20 @@ type NodeMethods = {
 	loadOptions?: Record<string, (this: LoadOptionsContext) => Promise<INodePropertyOptions[]>>;
 	listSearch?: Record<
 		string,
-		(this: LoadOptionsContext, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>
+		(
+			this: LoadOptionsContext,
+			filter?: string,
+			paginationToken?: string,
+		) => Promise<INodeListSearchResult>
 	>;
 };
 
 /** The editor's context for a node's dynamic-parameter methods: its current parameters and the credential in `store`. */
-async function editorContext(workflowJson: WorkflowJson, nodeName: string, options: LoadOptionsOptions) {
+async function editorContext(
+	workflowJson: WorkflowJson,
+	nodeName: string,
+	options: LoadOptionsOptions,
+) {
 	const pkg = await loadPackage();
 	const workflow = new Workflow({
 		id: 'test-workflow',
@@ -39,7 +47,9 @@ async function editorContext(workflowJson: WorkflowJson, nodeName: string, optio
 		currentNodeParameters: options.currentNodeParameters ?? node.parameters,
 	};
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.key');
-	const methods = (pkg.nodeTypes.getByNameAndVersion(node.type, node.typeVersion) as { methods?: NodeMethods }).methods;
+	const methods = (
+		pkg.nodeTypes.getByNameAndVersion(node.type, node.typeVersion) as { methods?: NodeMethods }
+	).methods;
 	return { context, methods };
 }
 

@@ -27,13 +27,18 @@ export async function loadPackage(): Promise<LoadedPackage> {
 		await loader.loadAll();
 		const typeOf = (fullName: string): INodeType | IVersionedNodeType => {
 			if (fullName === 'n8n-nodes-base.manualTrigger') return manualTriggerStandIn;
-			const [packageName, nodeName] = [fullName.slice(0, fullName.lastIndexOf('.')), fullName.split('.').pop()!];
-			if (packageName !== PACKAGE_NAME) throw new Error(`The engine harness has no node type "${fullName}"`);
+			const [packageName, nodeName] = [
+				fullName.slice(0, fullName.lastIndexOf('.')),
+				fullName.split('.').pop()!,
+			];
+			if (packageName !== PACKAGE_NAME)
+				throw new Error(`The engine harness has no node type "${fullName}"`);
 			return loader.getNode(nodeName).type;
 		};
 		const nodeTypes: INodeTypes = {
 			getByName: (type) => typeOf(type),
-			getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(typeOf(type), version),
+			getByNameAndVersion: (type, version) =>
+				NodeHelpers.getVersionedNodeType(typeOf(type), version),
 			getKnownTypes: () => loader.known.nodes,
 		};
 		return {

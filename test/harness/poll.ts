@@ -1,8 +1,4 @@
-import type {
-	IDataObject,
-	INodeExecutionData,
-	WorkflowActivateMode,
-} from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, WorkflowActivateMode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import { PollContext, TriggersAndPollers } from 'n8n-core';
 
@@ -47,7 +43,11 @@ export interface PollResult {
 }
 
 /** One poll of a polling trigger through n8n-core's PollContext and TriggersAndPollers, as n8n runs it. */
-export async function runPoll(workflowJson: WorkflowJson, nodeName: string, options: PollOptions): Promise<PollResult> {
+export async function runPoll(
+	workflowJson: WorkflowJson,
+	nodeName: string,
+	options: PollOptions,
+): Promise<PollResult> {
 	const pkg = await loadPackage();
 	const credentialsHelper = new TestCredentialsHelper(pkg, options.store);
 	const mode = options.mode ?? 'trigger';
@@ -65,7 +65,13 @@ export async function runPoll(workflowJson: WorkflowJson, nodeName: string, opti
 	if (!node) throw new Error(`No node named "${nodeName}" in the workflow`);
 
 	const additionalData = createAdditionalData(credentialsHelper, undefined, undefined);
-	const context = new PollContext(workflow, node, additionalData, mode, options.activation ?? (mode === 'manual' ? 'manual' : 'activate'));
+	const context = new PollContext(
+		workflow,
+		node,
+		additionalData,
+		mode,
+		options.activation ?? (mode === 'manual' ? 'manual' : 'activate'),
+	);
 
 	let data: INodeExecutionData[][] | null = null;
 	let error: PollResult['error'];
@@ -84,7 +90,10 @@ export async function runPoll(workflowJson: WorkflowJson, nodeName: string, opti
 		options.staticData.data = saved;
 		options.staticData.saves++;
 	}
-	expectNoCredentialSecrets(JSON.stringify({ data, error, staticData: options.staticData.data }), options.store);
+	expectNoCredentialSecrets(
+		JSON.stringify({ data, error, staticData: options.staticData.data }),
+		options.store,
+	);
 	return {
 		data,
 		json: data?.[0]?.map((item) => item.json) ?? [],

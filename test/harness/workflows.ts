@@ -18,13 +18,21 @@ export function actionNode(
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: parameters as INodeParameters,
-		credentials: { netwrixChangeTrackerApi: { id: options.credentialId ?? 'ct-cred-1', name: 'Change Tracker Hub' } },
+		credentials: {
+			netwrixChangeTrackerApi: {
+				id: options.credentialId ?? 'ct-cred-1',
+				name: 'Change Tracker Hub',
+			},
+		},
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 }
 
 /** A one-node workflow. */
-export function singleNodeWorkflow(parameters: INodeParameters | Record<string, unknown>, options?: Parameters<typeof actionNode>[1]): WorkflowJson {
+export function singleNodeWorkflow(
+	parameters: INodeParameters | Record<string, unknown>,
+	options?: Parameters<typeof actionNode>[1],
+): WorkflowJson {
 	return { nodes: [actionNode(parameters, options)], connections: {} };
 }
 

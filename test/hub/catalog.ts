@@ -42,12 +42,39 @@ export const ROOT_GROUP = 'A1';
 export const GROUPS: readonly GroupSpec[] = [
 	{ name: 'A1', displayName: 'All Devices' },
 	{ name: 'A2', displayName: 'Servers', parent: 'A1' },
-	{ name: 'A3', displayName: 'Windows Servers', parent: 'A2', templates: ['Windows - Core Tracking', 'Windows Server 2019 - File Integrity'] },
+	{
+		name: 'A3',
+		displayName: 'Windows Servers',
+		parent: 'A2',
+		templates: ['Windows - Core Tracking', 'Windows Server 2019 - File Integrity'],
+	},
 	{ name: 'A4', displayName: 'Linux Servers', parent: 'A2', templates: ['Linux - Core Tracking'] },
-	{ name: 'A5', displayName: 'Network Devices', parent: 'A1', riskScore: 'High', templates: ['Cisco IOS - Config Tracking', 'Palo Alto PAN-OS - Config Tracking'] },
-	{ name: 'A6', displayName: 'Database Servers', parent: 'A1', riskScore: 'High', templates: ['SQL Server - Database Tracking', 'Oracle 19c - Database Tracking'] },
-	{ name: 'A7', displayName: 'VMware ESXi Hosts', parent: 'A1', templates: ['VMware ESXi 8 - Config Tracking'] },
-	{ name: 'A8', displayName: 'Cloud Accounts', parent: 'A1', templates: ['AWS - Cloud Config Tracking', 'Azure - Cloud Config Tracking'] },
+	{
+		name: 'A5',
+		displayName: 'Network Devices',
+		parent: 'A1',
+		riskScore: 'High',
+		templates: ['Cisco IOS - Config Tracking', 'Palo Alto PAN-OS - Config Tracking'],
+	},
+	{
+		name: 'A6',
+		displayName: 'Database Servers',
+		parent: 'A1',
+		riskScore: 'High',
+		templates: ['SQL Server - Database Tracking', 'Oracle 19c - Database Tracking'],
+	},
+	{
+		name: 'A7',
+		displayName: 'VMware ESXi Hosts',
+		parent: 'A1',
+		templates: ['VMware ESXi 8 - Config Tracking'],
+	},
+	{
+		name: 'A8',
+		displayName: 'Cloud Accounts',
+		parent: 'A1',
+		templates: ['AWS - Cloud Config Tracking', 'Azure - Cloud Config Tracking'],
+	},
 	{ name: 'A9', displayName: 'Splunk', parent: 'A1', templates: ['Splunk - Config Tracking'] },
 	{ name: 'A10', displayName: 'Proxy Agents', parent: 'A1' },
 	{ name: 'A11', displayName: 'Datacentres', parent: 'A1' },
@@ -59,14 +86,49 @@ export const GROUPS: readonly GroupSpec[] = [
 	{ name: 'A17', displayName: 'Toronto Datacentre', parent: 'A11' },
 	{ name: 'A18', displayName: 'Amsterdam Datacentre', parent: 'A11' },
 	{ name: 'A19', displayName: 'Compliance', parent: 'A1' },
-	{ name: 'A20', displayName: 'PCI DSS Scope', parent: 'A19', riskScore: 'High', templates: ['PCI DSS v4.0 - Windows', 'PCI DSS v4.0 - Linux'] },
+	{
+		name: 'A20',
+		displayName: 'PCI DSS Scope',
+		parent: 'A19',
+		riskScore: 'High',
+		templates: ['PCI DSS v4.0 - Windows', 'PCI DSS v4.0 - Linux'],
+	},
 	{ name: 'A21', displayName: 'SOX Controls', parent: 'A19', riskScore: 'MediumHigh' },
 	{ name: 'A22', displayName: 'HIPAA', parent: 'A19', riskScore: 'MediumHigh' },
-	{ name: 'A23', displayName: 'CIS Level 1', parent: 'A19', riskScore: 'Medium', templates: ['RHEL 8 - CIS Benchmark L1'] },
-	{ name: 'A24', displayName: 'NIST 800-53', parent: 'A19', riskScore: 'Medium', templates: ['Windows Server 2022 - File Integrity'] },
-	{ name: 'A25', displayName: 'Desktops', parent: 'A1', riskScore: 'Low', templates: ['Windows 11 - Core Tracking'] },
-	{ name: 'A26', displayName: 'Domain Controllers', parent: 'A2', riskScore: 'High', templates: ['Active Directory - Domain Controller Tracking'] },
-	{ name: 'A27', displayName: 'Web Servers', parent: 'A2', templates: ['IIS 10 - Web Server Tracking'] },
+	{
+		name: 'A23',
+		displayName: 'CIS Level 1',
+		parent: 'A19',
+		riskScore: 'Medium',
+		templates: ['RHEL 8 - CIS Benchmark L1'],
+	},
+	{
+		name: 'A24',
+		displayName: 'NIST 800-53',
+		parent: 'A19',
+		riskScore: 'Medium',
+		templates: ['Windows Server 2022 - File Integrity'],
+	},
+	{
+		name: 'A25',
+		displayName: 'Desktops',
+		parent: 'A1',
+		riskScore: 'Low',
+		templates: ['Windows 11 - Core Tracking'],
+	},
+	{
+		name: 'A26',
+		displayName: 'Domain Controllers',
+		parent: 'A2',
+		riskScore: 'High',
+		templates: ['Active Directory - Domain Controller Tracking'],
+	},
+	{
+		name: 'A27',
+		displayName: 'Web Servers',
+		parent: 'A2',
+		templates: ['IIS 10 - Web Server Tracking'],
+	},
 	{ name: 'A28', displayName: 'Production', parent: 'A1', riskScore: 'MediumHigh' },
 	{ name: 'A29', displayName: 'Staging', parent: 'A1', riskScore: 'MediumLow' },
 	{ name: 'A30', displayName: 'Development', parent: 'A1', riskScore: 'Low' },
@@ -82,16 +144,42 @@ export const COMPLIANCE_GROUPS: readonly [string, number][] = [
 	['A24', 0.1],
 ];
 
-export const TEMPLATE_NAMES: readonly string[] = [...new Set(GROUPS.flatMap((group) => group.templates ?? []))];
+export const TEMPLATE_NAMES: readonly string[] = [
+	...new Set(GROUPS.flatMap((group) => group.templates ?? [])),
+];
 
-const tracker = (TrackerName: string, DisplayName: string, Description: string): TrackerDetail => ({ TrackerName, DisplayName, Description });
+const tracker = (TrackerName: string, DisplayName: string, Description: string): TrackerDetail => ({
+	TrackerName,
+	DisplayName,
+	Description,
+});
 const FILE = tracker('filetracker', 'File Tracker', 'Tracks file and directory changes');
-const REGISTRY = tracker('registrytracker', 'Registry Tracker', 'Tracks registry key and value changes');
-const SERVICE = tracker('servicetracker', 'Service Tracker', 'Tracks installed services and their state');
-const PACKAGE = tracker('packagetracker', 'Installed Software Tracker', 'Tracks installed packages and updates');
+const REGISTRY = tracker(
+	'registrytracker',
+	'Registry Tracker',
+	'Tracks registry key and value changes',
+);
+const SERVICE = tracker(
+	'servicetracker',
+	'Service Tracker',
+	'Tracks installed services and their state',
+);
+const PACKAGE = tracker(
+	'packagetracker',
+	'Installed Software Tracker',
+	'Tracks installed packages and updates',
+);
 const PROCESS = tracker('processtracker', 'Process Tracker', 'Tracks running processes');
-const COMMAND = tracker('commandtracker', 'Command Output Tracker', 'Tracks the output of configuration commands');
-const DATABASE = tracker('databasetracker', 'Database Tracker', 'Tracks database schema, permissions and settings');
+const COMMAND = tracker(
+	'commandtracker',
+	'Command Output Tracker',
+	'Tracks the output of configuration commands',
+);
+const DATABASE = tracker(
+	'databasetracker',
+	'Database Tracker',
+	'Tracks database schema, permissions and settings',
+);
 const CLOUD = tracker('cloudtracker', 'Cloud Tracker', 'Tracks cloud account configuration');
 
 export interface OsChoice {
@@ -100,9 +188,21 @@ export interface OsChoice {
 	osVariant: string;
 }
 
-const os = (osText: string, knownOsName: string, osVariant = '64 bit version'): OsChoice => ({ os: osText, knownOsName, osVariant });
+const os = (osText: string, knownOsName: string, osVariant = '64 bit version'): OsChoice => ({
+	os: osText,
+	knownOsName,
+	osVariant,
+});
 
-export type DeviceKind = 'WindowsServer' | 'WindowsDesktop' | 'LinuxServer' | 'Network' | 'Database' | 'ESX' | 'Cloud' | 'Splunk';
+export type DeviceKind =
+	| 'WindowsServer'
+	| 'WindowsDesktop'
+	| 'LinuxServer'
+	| 'Network'
+	| 'Database'
+	| 'ESX'
+	| 'Cloud'
+	| 'Splunk';
 
 export interface DeviceProfile {
 	kind: DeviceKind;
@@ -203,7 +303,10 @@ export const PROFILES: Record<DeviceKind, DeviceProfile> = {
 		hostType: 'ESX',
 		deviceType: 'Server',
 		roles: ['ESX'],
-		osChoices: [os('VMware ESXi 8.0.2 build-22380479', 'VMware ESXi 8.0', ''), os('VMware ESXi 7.0.3 build-21930508', 'VMware ESXi 7.0', '')],
+		osChoices: [
+			os('VMware ESXi 8.0.2 build-22380479', 'VMware ESXi 8.0', ''),
+			os('VMware ESXi 7.0.3 build-21930508', 'VMware ESXi 7.0', ''),
+		],
 		groups: ['A7'],
 		trackers: [COMMAND],
 		agentTypes: ['Unknown'],
@@ -237,9 +340,26 @@ export const PROFILES: Record<DeviceKind, DeviceProfile> = {
 };
 
 /** Kinds of stand-alone agents, weighted by how often they occur. */
-export const AGENT_KINDS: readonly DeviceKind[] = ['WindowsServer', 'WindowsServer', 'WindowsServer', 'LinuxServer', 'LinuxServer', 'WindowsDesktop'];
+export const AGENT_KINDS: readonly DeviceKind[] = [
+	'WindowsServer',
+	'WindowsServer',
+	'WindowsServer',
+	'LinuxServer',
+	'LinuxServer',
+	'WindowsDesktop',
+];
 /** Kinds of proxied (agentless) devices, weighted. */
-export const PROXIED_KINDS: readonly DeviceKind[] = ['Network', 'Network', 'Network', 'Database', 'Database', 'ESX', 'LinuxServer', 'Cloud', 'Splunk'];
+export const PROXIED_KINDS: readonly DeviceKind[] = [
+	'Network',
+	'Network',
+	'Network',
+	'Database',
+	'Database',
+	'ESX',
+	'LinuxServer',
+	'Cloud',
+	'Splunk',
+];
 
 export interface DatabasePlatform {
 	platform: string;
@@ -249,13 +369,31 @@ export interface DatabasePlatform {
 
 /** Indexed like PROFILES.Database.osChoices and its credentialKeys. */
 export const DATABASE_PLATFORMS: readonly DatabasePlatform[] = [
-	{ platform: 'SqlServer', port: 1433, connectionString: (host) => `Server=${host},1433;Database=master;Encrypt=True` },
-	{ platform: 'Oracle', port: 1521, connectionString: (host) => `Data Source=${host}:1521/ORCLPDB1` },
-	{ platform: 'PostgreSql', port: 5432, connectionString: (host) => `Host=${host};Port=5432;Database=postgres` },
+	{
+		platform: 'SqlServer',
+		port: 1433,
+		connectionString: (host) => `Server=${host},1433;Database=master;Encrypt=True`,
+	},
+	{
+		platform: 'Oracle',
+		port: 1521,
+		connectionString: (host) => `Data Source=${host}:1521/ORCLPDB1`,
+	},
+	{
+		platform: 'PostgreSql',
+		port: 5432,
+		connectionString: (host) => `Host=${host};Port=5432;Database=postgres`,
+	},
 ];
 
 export function dbConnectionFor(platform: DatabasePlatform, host: string): DbConnection {
-	return { ConnectionType: 'Credential', DatabasePlatform: platform.platform, TrustedConnection: false, ConnectionString: platform.connectionString(host), LegacyConnectionString: '' };
+	return {
+		ConnectionType: 'Credential',
+		DatabasePlatform: platform.platform,
+		TrustedConnection: false,
+		ConnectionString: platform.connectionString(host),
+		LegacyConnectionString: '',
+	};
 }
 
 export interface CredentialSpec {
@@ -275,36 +413,115 @@ export const CREDENTIALS: readonly CredentialSpec[] = [
 	{
 		type: 'Shell',
 		key: 'LinuxSSH',
-		parameters: { UserName: 'svc_nnt', Password: SECRET, Protocol: 'SSH2', TerminalType: 'ANSI', NewLine: 'LF' },
+		parameters: {
+			UserName: 'svc_nnt',
+			Password: SECRET,
+			Protocol: 'SSH2',
+			TerminalType: 'ANSI',
+			NewLine: 'LF',
+		},
 		onlineDetection: 'Ping',
 	},
 	{
 		type: 'Shell',
 		key: 'LinuxSSHKey',
-		parameters: { UserName: 'svc_nnt', PrivateKey: SECRET, Passphrase: SECRET, Protocol: 'SSH2', TerminalType: 'ANSI', NewLine: 'LF' },
+		parameters: {
+			UserName: 'svc_nnt',
+			PrivateKey: SECRET,
+			Passphrase: SECRET,
+			Protocol: 'SSH2',
+			TerminalType: 'ANSI',
+			NewLine: 'LF',
+		},
 		onlineDetection: 'Ping',
-		publicKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHub0EmulatorTestOnlyKeyDoNotUse0000000000 nnt@hub'],
+		publicKeys: [
+			'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHub0EmulatorTestOnlyKeyDoNotUse0000000000 nnt@hub',
+		],
 	},
 	{
 		type: 'Shell',
 		key: 'NetworkSSH',
-		parameters: { UserName: 'nnt-netops', Password: SECRET, EnablePassword: SECRET, Protocol: 'SSH2', TerminalType: 'ANSI', NewLine: 'CRLF' },
+		parameters: {
+			UserName: 'nnt-netops',
+			Password: SECRET,
+			EnablePassword: SECRET,
+			Protocol: 'SSH2',
+			TerminalType: 'ANSI',
+			NewLine: 'CRLF',
+		},
 		onlineDetection: 'Ping',
 		prompts: ['regex:\\n.+[>#]\\s*$'],
 	},
-	{ type: 'Shell', key: 'WindowsAgentless', parameters: { UserName: 'CORP\\svc_nnt', Password: SECRET }, onlineDetection: 'TcpConnect' },
-	{ type: 'Database', key: 'SqlProd', parameters: { UserName: 'nnt_reader', Password: SECRET }, onlineDetection: 'TcpConnect' },
-	{ type: 'Database', key: 'OracleProd', parameters: { UserName: 'NNT_AUDIT', Password: SECRET }, onlineDetection: 'TcpConnect' },
-	{ type: 'Database', key: 'PostgresReporting', parameters: { UserName: 'nnt_report', Password: SECRET }, onlineDetection: 'TcpConnect' },
-	{ type: 'FTP', key: 'FtpBackup', parameters: { UserName: 'backup', Password: SECRET, Port: '21', Mode: 'Passive' }, onlineDetection: 'None' },
-	{ type: 'Cloud', key: 'AwsProdReadOnly', parameters: { AccessKeyId: 'AKIAHUBEMULATOR0TEST', SecretAccessKey: SECRET, Region: 'eu-west-2' }, onlineDetection: 'None' },
+	{
+		type: 'Shell',
+		key: 'WindowsAgentless',
+		parameters: { UserName: 'CORP\\svc_nnt', Password: SECRET },
+		onlineDetection: 'TcpConnect',
+	},
+	{
+		type: 'Database',
+		key: 'SqlProd',
+		parameters: { UserName: 'nnt_reader', Password: SECRET },
+		onlineDetection: 'TcpConnect',
+	},
+	{
+		type: 'Database',
+		key: 'OracleProd',
+		parameters: { UserName: 'NNT_AUDIT', Password: SECRET },
+		onlineDetection: 'TcpConnect',
+	},
+	{
+		type: 'Database',
+		key: 'PostgresReporting',
+		parameters: { UserName: 'nnt_report', Password: SECRET },
+		onlineDetection: 'TcpConnect',
+	},
+	{
+		type: 'FTP',
+		key: 'FtpBackup',
+		parameters: { UserName: 'backup', Password: SECRET, Port: '21', Mode: 'Passive' },
+		onlineDetection: 'None',
+	},
+	{
+		type: 'Cloud',
+		key: 'AwsProdReadOnly',
+		parameters: {
+			AccessKeyId: 'AKIAHUBEMULATOR0TEST',
+			SecretAccessKey: SECRET,
+			Region: 'eu-west-2',
+		},
+		onlineDetection: 'None',
+	},
 	{
 		type: 'Cloud',
 		key: 'AzureTenant',
-		parameters: { TenantId: '0f5b7c1e-2d4a-4b8e-9c3f-6a1d2e3f4a5b', ClientId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', ClientSecret: SECRET },
+		parameters: {
+			TenantId: '0f5b7c1e-2d4a-4b8e-9c3f-6a1d2e3f4a5b',
+			ClientId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+			ClientSecret: SECRET,
+		},
 		onlineDetection: 'None',
 	},
-	{ type: 'ESX', key: 'vCenterProd', parameters: { HostType: 'vCenter', UserName: 'nnt@vsphere.local', Password: SECRET }, onlineDetection: 'Ping' },
-	{ type: 'ITSM', key: 'ServiceNowCmdb', parameters: { Url: 'https://example.service-now.com', UserName: 'nnt.integration', Password: SECRET }, onlineDetection: 'None' },
-	{ type: 'Splunk', key: 'SplunkRest', parameters: { Url: 'https://splunk.corp.example.com:8089', UserName: 'nnt', Token: SECRET }, onlineDetection: 'TcpConnect' },
+	{
+		type: 'ESX',
+		key: 'vCenterProd',
+		parameters: { HostType: 'vCenter', UserName: 'nnt@vsphere.local', Password: SECRET },
+		onlineDetection: 'Ping',
+	},
+	{
+		type: 'ITSM',
+		key: 'ServiceNowCmdb',
+		parameters: {
+			Url: 'https://example.service-now.com',
+			UserName: 'nnt.integration',
+			Password: SECRET,
+		},
+		onlineDetection: 'None',
+	},
+	{
+		type: 'Splunk',
+		key: 'SplunkRest',
+		parameters: { Url: 'https://splunk.corp.example.com:8089', UserName: 'nnt', Token: SECRET },
+		onlineDetection: 'TcpConnect',
+	},
 ];

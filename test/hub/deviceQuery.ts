@@ -1,5 +1,11 @@
 /** Selects and orders devices for /agentsRanked: DeviceFilter (docs/hub-api.md §5.2), IncludeMasterInFilter, GenericFilters and Sort. */
-import { compileGenericFilters, readPath, resolverFor, sortRows, type PagingQueryFilter } from './paging';
+import {
+	compileGenericFilters,
+	readPath,
+	resolverFor,
+	sortRows,
+	type PagingQueryFilter,
+} from './paging';
 import type { DeviceFilterInput } from './schemas';
 import { agentDeviceId, type HubStore } from './store';
 import type { DeviceRecord } from './types';
@@ -18,12 +24,16 @@ const resolveDeviceField = resolverFor(DEVICE_REPORT_DETAIL_FIELDS);
 
 /** Every matching device, in result order. Routes call it through ResponseCache (responseCache.ts). */
 export function selectDevices(store: HubStore, query: DeviceQuery): DeviceRecord[] {
-	const read = (device: DeviceRecord, [field, ...rest]: string[]) => readPath(reportField(device, field as DeviceReportField, store), rest);
+	const read = (device: DeviceRecord, [field, ...rest]: string[]) =>
+		readPath(reportField(device, field as DeviceReportField, store), rest);
 	const tests = [
 		deviceFilterTest(store, query.DeviceFilter),
 		compileGenericFilters(query.GenericFilters, query.GenericFilterLogic, resolveDeviceField, read),
 	].filter((test): test is (device: DeviceRecord) => boolean => test !== undefined);
-	let rows = tests.length === 0 ? store.agents : store.agents.filter((device) => tests.every((test) => test(device)));
+	let rows =
+		tests.length === 0
+			? store.agents
+			: store.agents.filter((device) => tests.every((test) => test(device)));
 	if (query.IncludeMasterInFilter) rows = withProxies(store, rows);
 	return sortRows(rows, query.Sort, resolveDeviceField, read);
 }
@@ -32,14 +42,21 @@ export function selectDevices(store: HubStore, query: DeviceQuery): DeviceRecord
 function withProxies(store: HubStore, rows: DeviceRecord[]): DeviceRecord[] {
 	const included = new Set(rows);
 	for (const device of rows) {
-		const proxy = device.ProxyAgentDevice && store.findAgent(`${device.ProxyAgentDevice.AgentId},${device.ProxyAgentDevice.DeviceId}`);
+		const proxy =
+			device.ProxyAgentDevice &&
+			store.findAgent(`${device.ProxyAgentDevice.AgentId},${device.ProxyAgentDevice.DeviceId}`);
 		if (proxy) included.add(proxy);
 	}
-	return included.size === rows.length ? rows : store.agents.filter((device) => included.has(device));
+	return included.size === rows.length
+		? rows
+		: store.agents.filter((device) => included.has(device));
 }
 
 /** A test for every DeviceFilter field that is set; empty lists do not filter. */
-export function deviceFilterTest(store: HubStore, filter: DeviceFilterInput | undefined): ((device: DeviceRecord) => boolean) | undefined {
+export function deviceFilterTest(
+	store: HubStore,
+	filter: DeviceFilterInput | undefined,
+): ((device: DeviceRecord) => boolean) | undefined {
 	if (!filter) return undefined;
 	const tests: ((device: DeviceRecord) => boolean)[] = [];
 	const lowerSet = (values: string[]) => new Set(values.map((value) => value.trim().toLowerCase()));
@@ -55,7 +72,10 @@ export function deviceFilterTest(store: HubStore, filter: DeviceFilterInput | un
 		const names = lowerSet(filter.AgentDisplayNames);
 		tests.push((device) => names.has(device.Name.toLowerCase()));
 	}
-	const statuses = [...(filter.OnlineStatuses ?? []), ...(filter.OnlineStatus ? [filter.OnlineStatus] : [])];
+	const statuses = [
+		...(filter.OnlineStatuses ?? []),
+		...(filter.OnlineStatus ? [filter.OnlineStatus] : []),
+	];
 	if (statuses.length) {
 		const wanted = lowerSet(statuses);
 		tests.push((device) => wanted.has(device.OnlineStatus.toLowerCase()));
@@ -64,7 +84,12 @@ export function deviceFilterTest(store: HubStore, filter: DeviceFilterInput | un
 	if (filter.CanProxy !== undefined) tests.push((device) => device.CanProxy === filter.CanProxy);
 	if (filter.ProxyAgentIds?.length) {
 		const proxies = new Set(filter.ProxyAgentIds.map((id) => id.trim()));
-		tests.push((device) => device.IsProxied && device.ProxyAgentDevice !== null && proxies.has(device.ProxyAgentDevice.AgentId));
+		tests.push(
+			(device) =>
+				device.IsProxied &&
+				device.ProxyAgentDevice !== null &&
+				proxies.has(device.ProxyAgentDevice.AgentId),
+		);
 	}
 	if (filter.CredentialKeys?.length) {
 		const keys = lowerSet(filter.CredentialKeys);
@@ -72,15 +97,26 @@ export function deviceFilterTest(store: HubStore, filter: DeviceFilterInput | un
 	}
 	if (filter.Os) {
 		const os = filter.Os.toLowerCase();
-		tests.push((device) => [device.Os, device.OsUserSpecified, device.KnownOsName].some((text) => text.toLowerCase().includes(os)));
+		tests.push((device) =>
+			[device.Os, device.OsUserSpecified, device.KnownOsName].some((text) =>
+				text.toLowerCase().includes(os),
+			),
+		);
 	}
 	if (filter.TextSearch) {
 		const text = filter.TextSearch.toLowerCase();
-		const matches = filter.TextSearchExactMatch ? (value: string) => value === text : (value: string) => value.startsWith(text);
-		tests.push((device) => [device.Name, device.DeviceName, device.HostName, device.IPv4].some((value) => matches(value.toLowerCase())));
+		const matches = filter.TextSearchExactMatch
+			? (value: string) => value === text
+			: (value: string) => value.startsWith(text);
+		tests.push((device) =>
+			[device.Name, device.DeviceName, device.HostName, device.IPv4].some((value) =>
+				matches(value.toLowerCase()),
+			),
+		);
 	}
 	if (filter.DiscoveryId) tests.push((device) => device.DiscoveryId === filter.DiscoveryId);
-	if (filter.DiscoveryTaskId) tests.push((device) => device.DiscoveryTaskId === filter.DiscoveryTaskId);
+	if (filter.DiscoveryTaskId)
+		tests.push((device) => device.DiscoveryTaskId === filter.DiscoveryTaskId);
 	return tests.length === 0 ? undefined : (device) => tests.every((test) => test(device));
 }
 

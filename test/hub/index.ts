@@ -27,8 +27,14 @@ export const DEFAULT_TAKE_CAP = 500;
 
 export async function startHub(options: HubOptions = {}): Promise<HubEmulator> {
 	const seed = options.seed ?? 1;
-	const makeFixture = (): HubFixture => (options.fixture ? structuredClone(options.fixture) : generateFixture(seed, options.agents ?? DEFAULT_AGENTS));
-	const users = (options.users ?? DEFAULT_USERS).map((user) => ({ ...user, permissions: [...user.permissions] }));
+	const makeFixture = (): HubFixture =>
+		options.fixture
+			? structuredClone(options.fixture)
+			: generateFixture(seed, options.agents ?? DEFAULT_AGENTS);
+	const users = (options.users ?? DEFAULT_USERS).map((user) => ({
+		...user,
+		permissions: [...user.permissions],
+	}));
 	const sessionTimeoutMinutes = options.sessionTimeoutMinutes ?? 20;
 	const store = new HubStore(makeFixture(), users, seed);
 	const hub: HubState = {
@@ -42,7 +48,12 @@ export async function startHub(options: HubOptions = {}): Promise<HubEmulator> {
 	const faults = new FaultInjector();
 	const tls = options.tls ?? false;
 	let emulator: HubEmulator | undefined;
-	const server = createHubServer(hub, { tls, latencyMs: options.latencyMs ?? 0, faults, emulator: () => emulator as HubEmulator });
+	const server = createHubServer(hub, {
+		tls,
+		latencyMs: options.latencyMs ?? 0,
+		faults,
+		emulator: () => emulator as HubEmulator,
+	});
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);

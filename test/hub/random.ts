@@ -1,7 +1,9 @@
 const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 const HEX_DIGIT_CODES = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0));
 const HEX_SLOT = 0;
-const UUID_LAYOUT = Array.from('xxxxxxxx-xxxx-4xxx-axxx-xxxxxxxxxxxx', (char) => (char === 'x' ? HEX_SLOT : char.charCodeAt(0)));
+const UUID_LAYOUT = Array.from('xxxxxxxx-xxxx-4xxx-axxx-xxxxxxxxxxxx', (char) =>
+	char === 'x' ? HEX_SLOT : char.charCodeAt(0),
+);
 
 // Aliases: global lookups are slow inside jest's vm context, and next() runs millions of times.
 const { floor, imul } = Math;
@@ -45,7 +47,9 @@ export class Random {
 
 	/** A version-4-shaped UUID, built as one flat string (100,000 devices each carry one). */
 	uuid(): string {
-		const codes = UUID_LAYOUT.map((code) => (code === HEX_SLOT ? HEX_DIGIT_CODES[floor(this.next() * 16)] : code));
+		const codes = UUID_LAYOUT.map((code) =>
+			code === HEX_SLOT ? HEX_DIGIT_CODES[floor(this.next() * 16)] : code,
+		);
 		return String.fromCharCode(...codes);
 	}
 }

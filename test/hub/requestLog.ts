@@ -34,7 +34,14 @@ export class RequestLog {
 	}
 
 	stats(): HubStats {
-		return { requests: this.entries.length, loginAttempts: this.loginAttempts, logins: this.logins, failedLogins: this.failedLogins, byRoute: { ...this.byRoute }, peakInFlight: { ...this.peakInFlight } };
+		return {
+			requests: this.entries.length,
+			loginAttempts: this.loginAttempts,
+			logins: this.logins,
+			failedLogins: this.failedLogins,
+			byRoute: { ...this.byRoute },
+			peakInFlight: { ...this.peakInFlight },
+		};
 	}
 
 	/** Empties the log in place, so references to HubEmulator.log stay valid. */

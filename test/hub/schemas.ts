@@ -11,7 +11,10 @@ const version = { Version: int().optional() };
 
 // ---------------------------------------------------------------- requests
 
-export const AgentDeviceInput = z.object({ AgentId: z.string().optional(), DeviceId: z.string().optional() });
+export const AgentDeviceInput = z.object({
+	AgentId: z.string().optional(),
+	DeviceId: z.string().optional(),
+});
 
 export const DeviceFilterInput = z.object({
 	LastModifiedDateUtc: z.string().optional(),
@@ -156,12 +159,27 @@ export const UpdateAgentRequest = z.object({
 });
 export type UpdateAgentRequest = z.infer<typeof UpdateAgentRequest>;
 
-export const DeleteDevicesRequest = z.object({ AgentDeviceIds: z.array(z.string()).optional(), ...version });
+export const DeleteDevicesRequest = z.object({
+	AgentDeviceIds: z.array(z.string()).optional(),
+	...version,
+});
 export const ReRegisterDeviceRequest = DeleteDevicesRequest;
-export const SetAgentDeviceNameRequest = z.object({ AgentDevice: AgentDeviceInput.optional(), DeviceName: z.string().optional(), ...version });
+export const SetAgentDeviceNameRequest = z.object({
+	AgentDevice: AgentDeviceInput.optional(),
+	DeviceName: z.string().optional(),
+	...version,
+});
 
-export const GetCredentialRequest = z.object({ CredentialsType: z.string().optional(), Key: z.string().optional(), ...version });
-export const GetCredentialsListRequest = z.object({ CredentialType: z.string().optional(), DeviceFilter: DeviceFilterInput.optional(), ...version });
+export const GetCredentialRequest = z.object({
+	CredentialsType: z.string().optional(),
+	Key: z.string().optional(),
+	...version,
+});
+export const GetCredentialsListRequest = z.object({
+	CredentialType: z.string().optional(),
+	DeviceFilter: DeviceFilterInput.optional(),
+	...version,
+});
 
 export const CredentialsInput = z.object({
 	CredentialType: z.string().optional(),
@@ -174,14 +192,21 @@ export const CredentialsInput = z.object({
 });
 export type CredentialsInput = z.infer<typeof CredentialsInput>;
 
-export const AddCredentialsRequest = z.object({ Credentials: CredentialsInput.optional(), ...version });
+export const AddCredentialsRequest = z.object({
+	Credentials: CredentialsInput.optional(),
+	...version,
+});
 export const UpdateCredentialsRequest = z.object({
 	CredentialsType: z.string().optional(),
 	Key: z.string().optional(),
 	Credentials: CredentialsInput.optional(),
 	...version,
 });
-export const RemoveCredentialsRequest = z.object({ CredentialsType: z.string().optional(), Key: z.string().optional(), ...version });
+export const RemoveCredentialsRequest = z.object({
+	CredentialsType: z.string().optional(),
+	Key: z.string().optional(),
+	...version,
+});
 
 export const GetGroupsRequest = z.object({
 	Name: z.string().optional(),
@@ -203,7 +228,14 @@ export const GetDeviceConfigTemplateNamesRequest = z.object({
 
 // ---------------------------------------------------------------- responses
 
-export const ResponseError = z.object({ ErrorCode: z.string(), FieldName: z.string(), Message: z.string(), Meta: z.record(z.string()).optional() }).strict();
+export const ResponseError = z
+	.object({
+		ErrorCode: z.string(),
+		FieldName: z.string(),
+		Message: z.string(),
+		Meta: z.record(z.string()).optional(),
+	})
+	.strict();
 export const ResponseStatus = z
 	.object({
 		ErrorCode: z.string(),
@@ -259,7 +291,9 @@ export const SystemDetailsResponse = z
 		SessionTimeoutWarning: int(),
 		LicenseDaysRemaining: int(),
 		Version: z.string(),
-		Notifications: z.array(z.object({ NotificationType: z.string(), Title: z.string(), Message: z.string() }).strict()),
+		Notifications: z.array(
+			z.object({ NotificationType: z.string(), Title: z.string(), Message: z.string() }).strict(),
+		),
 		WorkerStatuses: z.array(z.unknown()),
 	})
 	.strict();
@@ -306,7 +340,14 @@ export const PolicyTemplateDetails = z
 	.strict();
 
 const AgentPlannedChangeInstanceStatus = z
-	.object({ Name: z.string(), NameCombined: z.string(), Description: z.string(), InstanceId: z.string(), Active: z.boolean(), TempTestProp: z.string() })
+	.object({
+		Name: z.string(),
+		NameCombined: z.string(),
+		Description: z.string(),
+		InstanceId: z.string(),
+		Active: z.boolean(),
+		TempTestProp: z.string(),
+	})
 	.partial()
 	.strict();
 
@@ -320,7 +361,16 @@ export const DeviceReportDetail = z
 		Name: z.string(),
 		DeviceName: z.string(),
 		FullyQualifiedDomainName: z.string(),
-		HostType: z.enum(['Unknown', 'Unix', 'Windows', 'Network', 'Database', 'Cloud', 'ESX', 'Splunk']),
+		HostType: z.enum([
+			'Unknown',
+			'Unix',
+			'Windows',
+			'Network',
+			'Database',
+			'Cloud',
+			'ESX',
+			'Splunk',
+		]),
 		AgentType: z.string(),
 		Os: z.string(),
 		OsUserSpecified: z.string(),
@@ -348,11 +398,26 @@ export const DeviceReportDetail = z
 		Online: z.boolean(),
 		LastPollTime: z.string(),
 		Templates: z.array(PolicyTemplateDetails),
-		TrackerDetails: z.array(z.object({ TrackerName: z.string(), DisplayName: z.string(), Description: z.string() }).strict()),
-		NotificationDetails: z.array(
-			z.object({ GroupName: z.string(), GroupDisplayName: z.string(), NotificationTypes: z.string(), NotificationMethod: z.string() }).strict(),
+		TrackerDetails: z.array(
+			z
+				.object({ TrackerName: z.string(), DisplayName: z.string(), Description: z.string() })
+				.strict(),
 		),
-		TrackerConfigDetails: z.array(z.object({ TrackerName: z.string(), ConfigurationItem: z.string(), Description: z.string() }).strict()),
+		NotificationDetails: z.array(
+			z
+				.object({
+					GroupName: z.string(),
+					GroupDisplayName: z.string(),
+					NotificationTypes: z.string(),
+					NotificationMethod: z.string(),
+				})
+				.strict(),
+		),
+		TrackerConfigDetails: z.array(
+			z
+				.object({ TrackerName: z.string(), ConfigurationItem: z.string(), Description: z.string() })
+				.strict(),
+		),
 		OperatingSystem: z.string(),
 		TotalEventsPercent: z.number(),
 		RelatedProxyDeviceName: z.string(),
@@ -381,7 +446,16 @@ export const Agent = z
 		DeviceName: z.string(),
 		FullyQualifiedDomainName: z.string(),
 		DeviceType: z.string(),
-		HostType: z.enum(['Unknown', 'Unix', 'Windows', 'Network', 'Database', 'Cloud', 'ESX', 'Splunk']),
+		HostType: z.enum([
+			'Unknown',
+			'Unix',
+			'Windows',
+			'Network',
+			'Database',
+			'Cloud',
+			'ESX',
+			'Splunk',
+		]),
 		Os: z.string(),
 		OsUserSpecified: z.string(),
 		KnownOsName: z.string(),
@@ -414,7 +488,13 @@ export const Agent = z
 		UniqueId: z.string(),
 		IsTestAgent: z.boolean(),
 		RecentActivity: z
-			.object({ AgentDeviceId: z.string(), LastUpdatedUtc: dateTime(), ConfigDateUtc: dateTime(), LoginName: z.string(), ProcessId: int() })
+			.object({
+				AgentDeviceId: z.string(),
+				LastUpdatedUtc: dateTime(),
+				ConfigDateUtc: dateTime(),
+				LoginName: z.string(),
+				ProcessId: int(),
+			})
 			.partial()
 			.strict()
 			.optional(),
@@ -427,7 +507,14 @@ export const Agent = z
 
 const AgentGroups = z.object({ AgentDevice, MemberOf: z.array(z.string()) }).strict();
 const AgentTemplates = z.object({ AgentDevice, ConfigTemplates: z.array(z.string()) }).strict();
-const AgentCredential = z.object({ AgentDevice, Credentials: z.array(z.string()), CredentialsTestStatus: z.string(), CredentialsTestMessage: z.string() }).strict();
+const AgentCredential = z
+	.object({
+		AgentDevice,
+		Credentials: z.array(z.string()),
+		CredentialsTestStatus: z.string(),
+		CredentialsTestMessage: z.string(),
+	})
+	.strict();
 
 export const GetAgentsRankedResponse = z
 	.object({
@@ -464,7 +551,15 @@ export const GetAgentsResponse = z
 	})
 	.strict();
 
-export const CREDENTIAL_TYPE_NAMES = ['Shell', 'Database', 'FTP', 'Cloud', 'ESX', 'ITSM', 'Splunk'] as const;
+export const CREDENTIAL_TYPE_NAMES = [
+	'Shell',
+	'Database',
+	'FTP',
+	'Cloud',
+	'ESX',
+	'ITSM',
+	'Splunk',
+] as const;
 
 export const Credentials = z
 	.object({
@@ -508,7 +603,9 @@ export const Group = z
 	})
 	.strict();
 
-export const GetGroupsResponse = z.object({ Groups: z.array(Group), Total: int(), Returned: int(), Version: int() }).strict();
+export const GetGroupsResponse = z
+	.object({ Groups: z.array(Group), Total: int(), Returned: int(), Version: int() })
+	.strict();
 
 export interface GroupTreeItem {
 	DisplayName: string;
@@ -520,7 +617,14 @@ export interface GroupTreeItem {
 }
 export const GroupTreeItem: z.ZodType<GroupTreeItem> = z.lazy(() =>
 	z
-		.object({ DisplayName: z.string(), IsSystem: z.boolean(), ParentCount: int(), Name: z.string(), Groups: z.array(GroupTreeItem), RiskScore: z.string() })
+		.object({
+			DisplayName: z.string(),
+			IsSystem: z.boolean(),
+			ParentCount: int(),
+			Name: z.string(),
+			Groups: z.array(GroupTreeItem),
+			RiskScore: z.string(),
+		})
 		.strict(),
 );
 export const GetGroupsTreeResponse = z.object({ Groups: z.array(GroupTreeItem) }).strict();

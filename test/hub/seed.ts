@@ -23,7 +23,14 @@ import {
 	type Site,
 } from './catalog';
 import { Random } from './random';
-import type { CredentialRecord, DeviceRecord, GroupRecord, HubFixture, OnlineStatus, TemplateRecord } from './types';
+import type {
+	CredentialRecord,
+	DeviceRecord,
+	GroupRecord,
+	HubFixture,
+	OnlineStatus,
+	TemplateRecord,
+} from './types';
 
 // Aliases: global lookups are slow inside jest's vm context, and these run for every generated device.
 const { floor, max, round } = Math;
@@ -42,14 +49,20 @@ export function generateFixture(seed: number, agentCount: number): HubFixture {
 }
 
 /** Template names a device inherits from the groups it belongs to. */
-export function templateResolver(groups: readonly GroupRecord[]): (groupNames: readonly string[]) => string[] {
+export function templateResolver(
+	groups: readonly GroupRecord[],
+): (groupNames: readonly string[]) => string[] {
 	const byName = new Map(groups.map((group) => [group.Name.toLowerCase(), group]));
 	const resolved = new Map<string, string[]>();
 	return (groupNames) => {
 		const key = groupNames.join(',');
 		let names = resolved.get(key);
 		if (!names) {
-			names = [...new Set(groupNames.flatMap((name) => byName.get(name.toLowerCase())?.TemplateNames ?? []))];
+			names = [
+				...new Set(
+					groupNames.flatMap((name) => byName.get(name.toLowerCase())?.TemplateNames ?? []),
+				),
+			];
 			resolved.set(key, names);
 		}
 		return [...names];
@@ -99,7 +112,10 @@ export class DeviceGenerator {
 
 	private agent(id: number, canProxy: boolean): DeviceRecord {
 		const random = this.random;
-		const profile = PROFILES[canProxy ? random.pick(['WindowsServer', 'LinuxServer'] as const) : random.pick(AGENT_KINDS)];
+		const profile =
+			PROFILES[
+				canProxy ? random.pick(['WindowsServer', 'LinuxServer'] as const) : random.pick(AGENT_KINDS)
+			];
 		const site = random.pick(SITES);
 		const role = canProxy ? 'PRX' : random.pick(profile.roles);
 		const deviceName = `${site.code}-${role}-${id.toString().padStart(4, '0')}`;
@@ -125,7 +141,8 @@ export class DeviceGenerator {
 		const profile = PROFILES[random.pick(PROXIED_KINDS)];
 		const site = random.pick(SITES);
 		const platformIndex = random.int(0, profile.osChoices.length - 1);
-		const role = profile.kind === 'Database' ? profile.roles[platformIndex] : random.pick(profile.roles);
+		const role =
+			profile.kind === 'Database' ? profile.roles[platformIndex] : random.pick(profile.roles);
 		const deviceName = `${site.code}-${role}-${id.toString().padStart(4, '0')}`;
 		const isCloud = profile.kind === 'Cloud';
 		const fqdn = isCloud ? '' : `${deviceName.toLowerCase()}.${site.domain}`;
@@ -151,11 +168,18 @@ export class DeviceGenerator {
 		record.ProxyAgentDevice = { ...proxy.AgentDevice };
 		record.RelatedProxyDeviceName = proxy.DeviceName;
 		record.OnlineDetection = profile.onlineDetection ?? 'None';
-		record.TcpConnectPort = platform?.port ?? (profile.kind === 'Splunk' ? 8089 : profile.onlineDetection === 'TcpConnect' ? 443 : 22);
+		record.TcpConnectPort =
+			platform?.port ??
+			(profile.kind === 'Splunk' ? 8089 : profile.onlineDetection === 'TcpConnect' ? 443 : 22);
 		record.DbConnection = platform ? dbConnectionFor(platform, hostName) : null;
-		record.CredentialKeys = credentialKeys.length > 0 ? [platform ? credentialKeys[platformIndex] : random.pick(credentialKeys)] : [];
+		record.CredentialKeys =
+			credentialKeys.length > 0
+				? [platform ? credentialKeys[platformIndex] : random.pick(credentialKeys)]
+				: [];
 		record.CredentialsTestStatus = failed ? 'Failed' : 'Success';
-		record.CredentialsTestMessage = failed ? 'Authentication failed: permission denied' : 'Credentials verified';
+		record.CredentialsTestMessage = failed
+			? 'Authentication failed: permission denied'
+			: 'Credentials verified';
 		record.DiscoveredName = deviceName;
 		return record;
 	}
@@ -164,16 +188,31 @@ export class DeviceGenerator {
 		const random = this.random;
 		const groups = [...profile.groups, site.group];
 		const environment = random.next();
-		groups.push(environment < 0.6 ? ENVIRONMENT_GROUPS[0] : environment < 0.8 ? ENVIRONMENT_GROUPS[1] : ENVIRONMENT_GROUPS[2]);
+		groups.push(
+			environment < 0.6
+				? ENVIRONMENT_GROUPS[0]
+				: environment < 0.8
+					? ENVIRONMENT_GROUPS[1]
+					: ENVIRONMENT_GROUPS[2],
+		);
 		for (const [group, share] of COMPLIANCE_GROUPS) if (random.chance(share)) groups.push(group);
 		if (profile.kind === 'WindowsServer' && role === 'DC') groups.push('A26');
 		if (role === 'WEB') groups.push('A27');
 		return groups;
 	}
 
-	private device(id: number, agentId: string, profile: DeviceProfile, site: Site, shape: DeviceShape): DeviceRecord {
+	private device(
+		id: number,
+		agentId: string,
+		profile: DeviceProfile,
+		site: Site,
+		shape: DeviceShape,
+	): DeviceRecord {
 		const random = this.random;
-		const os = shape.osIndex === undefined ? random.pick(profile.osChoices) : profile.osChoices[shape.osIndex];
+		const os =
+			shape.osIndex === undefined
+				? random.pick(profile.osChoices)
+				: profile.osChoices[shape.osIndex];
 		const status = onlineStatus(id, random);
 		const lastPollMs = lastPoll(status, shape.pollPeriodSeconds, random);
 		const totalEvents = status === 'WaitingForContact' ? 0 : floor(random.next() ** 3 * 5000);
@@ -201,7 +240,9 @@ export class DeviceGenerator {
 			IPv6: shape.ipv4 === '' ? '' : `fd00:${site.octet}::${id.toString(16)}`,
 			LastPollUtc: lastPollMs === null ? NEVER : iso(lastPollMs),
 			NextPollUtc: lastPollMs === null ? NEVER : iso(lastPollMs + shape.pollPeriodSeconds * 1000),
-			MembershipChangeTimeUtc: random.chance(0.3) ? iso(BASE_DATE_MS - random.int(1, 90) * DAY) : null,
+			MembershipChangeTimeUtc: random.chance(0.3)
+				? iso(BASE_DATE_MS - random.int(1, 90) * DAY)
+				: null,
 			OnlineStatus: status,
 			DiagnosticModeEnabled: random.chance(0.02),
 			EventBlockEnabled: false,
@@ -214,7 +255,8 @@ export class DeviceGenerator {
 			IsProxied: false,
 			ProxyAgentDevice: null,
 			RelatedProxyDeviceName: '',
-			ReportedConfigDateUtc: status === 'WaitingForContact' ? null : iso(BASE_DATE_MS - random.int(1, 30) * DAY),
+			ReportedConfigDateUtc:
+				status === 'WaitingForContact' ? null : iso(BASE_DATE_MS - random.int(1, 30) * DAY),
 			ExpectedConfigDateUtc: iso(BASE_DATE_MS - random.int(1, 30) * DAY),
 			TotalEvents: totalEvents,
 			TotalEventsPercent: round(totalEvents / 5) / 10,
@@ -264,14 +306,21 @@ function lastPoll(status: OnlineStatus, periodSeconds: number, random: Random): 
 	return BASE_DATE_MS - random.int(60, 30 * 24 * 60) * MINUTE;
 }
 
-function hostNameFor(profile: DeviceProfile, fqdn: string, ip: string, osIndex: number, random: Random): string {
-	if (profile.kind === 'Cloud') return osIndex === 0 ? 'ec2.eu-west-2.amazonaws.com' : 'management.azure.com';
+function hostNameFor(
+	profile: DeviceProfile,
+	fqdn: string,
+	ip: string,
+	osIndex: number,
+	random: Random,
+): string {
+	if (profile.kind === 'Cloud')
+		return osIndex === 0 ? 'ec2.eu-west-2.amazonaws.com' : 'management.azure.com';
 	if (profile.kind === 'Splunk') return `https://${fqdn}:8089`;
 	return random.chance(0.5) ? fqdn : ip;
 }
 
 function ipv4(site: Site, id: number): string {
-	return `10.${site.octet}.${(id >> 8) & 255}.${(id & 255) || 1}`;
+	return `10.${site.octet}.${(id >> 8) & 255}.${id & 255 || 1}`;
 }
 
 const isoStrings = new Map<number, string>();
@@ -293,7 +342,8 @@ function seedGroups(): GroupRecord[] {
 	return GROUPS.map((spec, index) => ({
 		Name: spec.name,
 		DisplayName: spec.displayName,
-		GroupType: spec.name === ROOT_GROUP || GROUPS.some((child) => child.parent === spec.name) ? 6 : 2,
+		GroupType:
+			spec.name === ROOT_GROUP || GROUPS.some((child) => child.parent === spec.name) ? 6 : 2,
 		IsSystem: spec.name === ROOT_GROUP,
 		Members: GROUPS.filter((child) => child.parent === spec.name).map((child) => child.name),
 		MemberOf: spec.parent ? [spec.parent] : [],
@@ -306,14 +356,25 @@ function seedGroups(): GroupRecord[] {
 }
 
 function seedTemplates(): TemplateRecord[] {
-	return TEMPLATE_NAMES.map((name, index) => ({ Name: name, DisplayName: name, Version: 1 + (index % 4), VersionString: `${1 + (index % 4)}.0`, IsTrusted: true }));
+	return TEMPLATE_NAMES.map((name, index) => ({
+		Name: name,
+		DisplayName: name,
+		Version: 1 + (index % 4),
+		VersionString: `${1 + (index % 4)}.0`,
+		IsTrusted: true,
+	}));
 }
 
 function seedCredentials(random: Random): CredentialRecord[] {
 	return CREDENTIALS.map((spec, index) => ({
 		CredentialType: spec.type,
 		Key: spec.key,
-		Parameters: Object.fromEntries(Object.entries(spec.parameters).map(([name, value]) => [name, value === SECRET ? secretFor(name, random) : value])),
+		Parameters: Object.fromEntries(
+			Object.entries(spec.parameters).map(([name, value]) => [
+				name,
+				value === SECRET ? secretFor(name, random) : value,
+			]),
+		),
 		DeviceOnlineDetection: spec.onlineDetection,
 		PublicKeys: [...(spec.publicKeys ?? [])],
 		Prompts: [...(spec.prompts ?? [])],
@@ -326,6 +387,7 @@ function seedCredentials(random: Random): CredentialRecord[] {
 }
 
 function secretFor(parameterName: string, random: Random): string {
-	if (/privatekey/i.test(parameterName)) return `-----BEGIN OPENSSH PRIVATE KEY-----\n${random.hex(64)}\n-----END OPENSSH PRIVATE KEY-----`;
+	if (/privatekey/i.test(parameterName))
+		return `-----BEGIN OPENSSH PRIVATE KEY-----\n${random.hex(64)}\n-----END OPENSSH PRIVATE KEY-----`;
 	return `S3cret!${random.hex(12)}`;
 }

@@ -5,7 +5,13 @@
  * (docs/hub-api.md §1.4).
  */
 import { readFileSync } from 'node:fs';
-import { STATUS_CODES, createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+	STATUS_CODES,
+	createServer as createHttpServer,
+	type IncomingMessage,
+	type Server,
+	type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -42,7 +48,12 @@ export function createHubServer(hub: HubState, options: ServerOptions): Server {
 	return createHttpsServer({ key, cert }, listener);
 }
 
-async function handle(hub: HubState, options: ServerOptions, request: IncomingMessage, response: ServerResponse) {
+async function handle(
+	hub: HubState,
+	options: ServerOptions,
+	request: IncomingMessage,
+	response: ServerResponse,
+) {
 	const url = new URL(request.url ?? '/', 'http://hub');
 	const input = await readInput(request, url.searchParams);
 	const route = findRoute(url.pathname);
@@ -58,7 +69,11 @@ async function handle(hub: HubState, options: ServerOptions, request: IncomingMe
 	response.once('close', () => hub.log.ended(entry.route));
 	const sessionIds = sessionIdsOf(request);
 	// INFERENCES.acceptNegotiation
-	const format = negotiateFormat(url.searchParams, request.headers.accept, request.headers['content-type']);
+	const format = negotiateFormat(
+		url.searchParams,
+		request.headers.accept,
+		request.headers['content-type'],
+	);
 	const finish = (reply: Reply) => {
 		entry.status = reply.status;
 		send(response, reply, format, route?.dtoName ?? 'NotFound');
@@ -77,17 +92,27 @@ async function handle(hub: HubState, options: ServerOptions, request: IncomingMe
 
 	let reply: Reply;
 	try {
-		if (!route || (entry.method !== 'GET' && entry.method !== 'POST')) throw new HubError(404, 'NotFound', inferred(INFERENCES.unknownRoute));
+		if (!route || (entry.method !== 'GET' && entry.method !== 'POST'))
+			throw new HubError(404, 'NotFound', inferred(INFERENCES.unknownRoute));
 		if (input.bodyError) throw input.bodyError;
 		reply = dispatch(hub, route, mergedDto(input), sessionIds, entry);
 	} catch (error) {
-		const failure = error instanceof HubError ? error : new HubError(500, (error as Error).name, (error as Error).message);
+		const failure =
+			error instanceof HubError
+				? error
+				: new HubError(500, (error as Error).name, (error as Error).message);
 		reply = { status: failure.status, body: failure.toBody() };
 	}
 	finish(reply);
 }
 
-function dispatch(hub: HubState, route: Route, raw: Record<string, unknown>, sessionIds: string[], entry: RequestLogEntry): Reply {
+function dispatch(
+	hub: HubState,
+	route: Route,
+	raw: Record<string, unknown>,
+	sessionIds: string[],
+	entry: RequestLogEntry,
+): Reply {
 	const session = hub.sessions.find(sessionIds);
 	if (!route.anonymous) requireAccess(hub, route, session);
 	if (session) {
@@ -98,14 +123,24 @@ function dispatch(hub: HubState, route: Route, raw: Record<string, unknown>, ses
 	return route.handle({ hub, dto, session, entry });
 }
 
-function requireAccess(hub: HubState, route: Route, session: Session | undefined): asserts session is Session {
+function requireAccess(
+	hub: HubState,
+	route: Route,
+	session: Session | undefined,
+): asserts session is Session {
 	if (!session || !hub.sessions.recordCall(session)) throw notAuthenticated();
-	if (route.permission && !session.user.permissions.includes(route.permission)) throw forbidden(route.permission);
+	if (route.permission && !session.user.permissions.includes(route.permission))
+		throw forbidden(route.permission);
 }
 
 type FaultOutcome = Reply | 'reset' | 'hang' | undefined;
 
-async function applyFault(rule: FaultRule, hub: HubState, options: ServerOptions, sessionIds: string[]): Promise<FaultOutcome> {
+async function applyFault(
+	rule: FaultRule,
+	hub: HubState,
+	options: ServerOptions,
+	sessionIds: string[],
+): Promise<FaultOutcome> {
 	rule.before?.(options.emulator());
 	if (rule.expireSession) {
 		const session = hub.sessions.find(sessionIds);
@@ -116,7 +151,11 @@ async function applyFault(rule: FaultRule, hub: HubState, options: ServerOptions
 	if (rule.hang) return 'hang';
 	if (rule.status === undefined) return undefined;
 	const errorCode = (STATUS_CODES[rule.status] ?? 'Error').replace(/\W/g, '');
-	const body = rule.body ?? (rule.status >= 400 ? new HubError(rule.status, errorCode, `Injected fault: ${rule.status}`).toBody() : undefined);
+	const body =
+		rule.body ??
+		(rule.status >= 400
+			? new HubError(rule.status, errorCode, `Injected fault: ${rule.status}`).toBody()
+			: undefined);
 	const headers: Record<string, string> = {};
 	if (rule.retryAfter !== undefined) headers['Retry-After'] = rule.retryAfter;
 	if (rule.location !== undefined) headers.Location = rule.location;
@@ -124,14 +163,24 @@ async function applyFault(rule: FaultRule, hub: HubState, options: ServerOptions
 }
 
 /** A reply with its own content type (e.g. an injected fault's page) is sent as is; a JSON reply in the negotiated format. */
-function send(response: ServerResponse, reply: Reply, format: ResponseFormat, dtoName: string): void {
-	const headers: Record<string, string | string[]> = { 'X-Powered-By': 'ServiceStack/8.1 Hub emulator', ...reply.headers };
+function send(
+	response: ServerResponse,
+	reply: Reply,
+	format: ResponseFormat,
+	dtoName: string,
+): void {
+	const headers: Record<string, string | string[]> = {
+		'X-Powered-By': 'ServiceStack/8.1 Hub emulator',
+		...reply.headers,
+	};
 	if (reply.cookies?.length) headers['Set-Cookie'] = reply.cookies;
 	if (reply.status === 204 || reply.body === undefined) {
 		response.writeHead(reply.status, headers).end();
 		return;
 	}
-	const raw = Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
+	const raw = Buffer.isBuffer(reply.body)
+		? reply.body
+		: Buffer.from(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
 	const bytes = reply.contentType === undefined ? render(format, raw, dtoName) : raw;
 	headers['Content-Type'] = reply.contentType ?? CONTENT_TYPES[format];
 	headers['Content-Length'] = String(bytes.length);
@@ -142,7 +191,9 @@ function send(response: ServerResponse, reply: Reply, format: ResponseFormat, dt
 function sessionIdsOf(request: IncomingMessage): string[] {
 	const cookies = parseCookies(request.headers.cookie);
 	const header = request.headers['x-ss-id'];
-	return [typeof header === 'string' ? header : undefined, cookies['ss-id'], cookies['ss-opt'] === 'perm' ? cookies['ss-pid'] : undefined].filter(
-		(id): id is string => Boolean(id),
-	);
+	return [
+		typeof header === 'string' ? header : undefined,
+		cookies['ss-id'],
+		cookies['ss-opt'] === 'perm' ? cookies['ss-pid'] : undefined,
+	].filter((id): id is string => Boolean(id));
 }

@@ -24,7 +24,14 @@ export class SessionStore {
 	) {}
 
 	create(user: HubUser, rememberMe: boolean): Session {
-		const session: Session = { id: newSessionId(), permanentId: newSessionId(), user, rememberMe, lastUsedMs: Date.now(), calls: 0 };
+		const session: Session = {
+			id: newSessionId(),
+			permanentId: newSessionId(),
+			user,
+			rememberMe,
+			lastUsedMs: Date.now(),
+			calls: 0,
+		};
 		this.sessions.set(session.id, session);
 		return session;
 	}
@@ -63,7 +70,8 @@ export class SessionStore {
 	}
 
 	private findPermanent(permanentId: string): Session | undefined {
-		for (const session of this.sessions.values()) if (session.rememberMe && session.permanentId === permanentId) return session;
+		for (const session of this.sessions.values())
+			if (session.rememberMe && session.permanentId === permanentId) return session;
 		return undefined;
 	}
 }
@@ -92,7 +100,8 @@ export class AccountLockout {
 		const key = userName.toLowerCase();
 		const account = this.accounts.get(key) ?? { failures: 0, lockedUntilMs: 0 };
 		account.failures++;
-		if (account.failures >= this.policy.maxAttempts) account.lockedUntilMs = Date.now() + this.policy.minutes * 60_000;
+		if (account.failures >= this.policy.maxAttempts)
+			account.lockedUntilMs = Date.now() + this.policy.minutes * 60_000;
 		this.accounts.set(key, account);
 	}
 

@@ -4,7 +4,16 @@
  * ResponseCache keeps (query results, serialised devices); call touch() after changing records directly.
  */
 import { DeviceGenerator, templateResolver } from './seed';
-import type { CredentialRecord, CredentialType, DeviceRecord, GroupRecord, HubFixture, HubUser, OnlineStatus, TemplateRecord } from './types';
+import type {
+	CredentialRecord,
+	CredentialType,
+	DeviceRecord,
+	GroupRecord,
+	HubFixture,
+	HubUser,
+	OnlineStatus,
+	TemplateRecord,
+} from './types';
 
 export class HubStore {
 	agents: DeviceRecord[] = [];
@@ -34,7 +43,9 @@ export class HubStore {
 		this.credentials = fixture.credentials;
 		this.byId.clear();
 		for (const device of this.agents) this.byId.set(agentDeviceId(device), device);
-		this.generator = new DeviceGenerator(this.seed + 0x9e3779b9, 1, (groupNames) => this.templatesForGroups(groupNames));
+		this.generator = new DeviceGenerator(this.seed + 0x9e3779b9, 1, (groupNames) =>
+			this.templatesForGroups(groupNames),
+		);
 		for (const device of this.agents) this.generator.reserveIdsUpTo(+device.AgentDevice.DeviceId);
 		this.touch();
 	}
@@ -112,14 +123,23 @@ export class HubStore {
 	/** The stored credential with its secrets in clear (a copy), or undefined. */
 	getCredential(type: string, key: string): CredentialRecord | undefined {
 		const found = this.findCredential(type, key);
-		return found && { ...found, Parameters: { ...found.Parameters }, PublicKeys: [...found.PublicKeys], Prompts: [...found.Prompts] };
+		return (
+			found && {
+				...found,
+				Parameters: { ...found.Parameters },
+				PublicKeys: [...found.PublicKeys],
+				Prompts: [...found.Prompts],
+			}
+		);
 	}
 
 	/** Finds a credential by type (any type when empty or 'Unknown') and key, both case-insensitive. */
 	findCredential(type: string, key: string): CredentialRecord | undefined {
 		const anyType = type === '' || type.toLowerCase() === 'unknown';
 		return this.credentials.find(
-			(credential) => (anyType || credential.CredentialType.toLowerCase() === type.toLowerCase()) && credential.Key.toLowerCase() === key.toLowerCase(),
+			(credential) =>
+				(anyType || credential.CredentialType.toLowerCase() === type.toLowerCase()) &&
+				credential.Key.toLowerCase() === key.toLowerCase(),
 		);
 	}
 
@@ -133,7 +153,9 @@ export class HubStore {
 		this.credentials[this.credentials.indexOf(original)] = updated;
 		if (updated.Key !== original.Key) {
 			for (const device of this.agents) {
-				device.CredentialKeys = device.CredentialKeys.map((key) => (key === original.Key ? updated.Key : key));
+				device.CredentialKeys = device.CredentialKeys.map((key) =>
+					key === original.Key ? updated.Key : key,
+				);
 			}
 		}
 		this.touch();
@@ -176,5 +198,8 @@ function normaliseId(id: string): string {
 
 /** Numeric order of AgentId, then DeviceId (unary + rather than Number(): global lookups are slow under jest). */
 export function compareDevices(a: DeviceRecord, b: DeviceRecord): number {
-	return +a.AgentDevice.AgentId - +b.AgentDevice.AgentId || +a.AgentDevice.DeviceId - +b.AgentDevice.DeviceId;
+	return (
+		+a.AgentDevice.AgentId - +b.AgentDevice.AgentId ||
+		+a.AgentDevice.DeviceId - +b.AgentDevice.DeviceId
+	);
 }

@@ -32,8 +32,14 @@ export class HubTestClient {
 		private readonly dispatcher?: Dispatcher,
 	) {}
 
-	async login(userName = 'admin', password = passwordOf(userName), rememberMe = false): Promise<HubResponse> {
-		const response = await this.send('/auth/credentials', { json: { UserName: userName, Password: password, RememberMe: rememberMe } });
+	async login(
+		userName = 'admin',
+		password = passwordOf(userName),
+		rememberMe = false,
+	): Promise<HubResponse> {
+		const response = await this.send('/auth/credentials', {
+			json: { UserName: userName, Password: password, RememberMe: rememberMe },
+		});
 		if (response.status === 200) this.cookie = cookieHeader(response.headers['set-cookie']);
 		return response;
 	}
@@ -48,8 +54,13 @@ export class HubTestClient {
 
 	async send(path: string, options: SendOptions = {}): Promise<HubResponse> {
 		const url = new URL(this.apiUrl + path);
-		for (const [key, value] of Object.entries(options.query ?? {})) for (const item of [value].flat()) url.searchParams.append(key, item);
-		const headers: Record<string, string> = { accept: 'application/json', ...(this.cookie && { cookie: this.cookie }), ...options.headers };
+		for (const [key, value] of Object.entries(options.query ?? {}))
+			for (const item of [value].flat()) url.searchParams.append(key, item);
+		const headers: Record<string, string> = {
+			accept: 'application/json',
+			...(this.cookie && { cookie: this.cookie }),
+			...options.headers,
+		};
 		let body: string | undefined = options.text;
 		if (options.json !== undefined) {
 			body = JSON.stringify(options.json);
@@ -58,10 +69,20 @@ export class HubTestClient {
 			body = new URLSearchParams(options.form).toString();
 			headers['content-type'] ??= 'application/x-www-form-urlencoded';
 		}
-		const response = await request(url, { method: options.method ?? 'POST', headers, body, dispatcher: this.dispatcher });
+		const response = await request(url, {
+			method: options.method ?? 'POST',
+			headers,
+			body,
+			dispatcher: this.dispatcher,
+		});
 		const text = await response.body.text();
 		const isJson = String(response.headers['content-type'] ?? '').includes('json');
-		return { status: response.statusCode, headers: response.headers, text, body: isJson && text !== '' ? JSON.parse(text) : text };
+		return {
+			status: response.statusCode,
+			headers: response.headers,
+			text,
+			body: isJson && text !== '' ? JSON.parse(text) : text,
+		};
 	}
 }
 

@@ -223,7 +223,15 @@ export interface TemplateRecord {
 	IsTrusted: boolean;
 }
 
-export const CREDENTIAL_TYPES = ['Shell', 'Database', 'FTP', 'Cloud', 'ESX', 'ITSM', 'Splunk'] as const;
+export const CREDENTIAL_TYPES = [
+	'Shell',
+	'Database',
+	'FTP',
+	'Cloud',
+	'ESX',
+	'ITSM',
+	'Splunk',
+] as const;
 export type CredentialType = (typeof CREDENTIAL_TYPES)[number];
 
 /** A stored credential, secrets in clear; every read through the API masks them. */

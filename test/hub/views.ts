@@ -80,7 +80,11 @@ export const DEVICE_REPORT_DETAIL_FIELDS = [
 export type DeviceReportField = (typeof DEVICE_REPORT_DETAIL_FIELDS)[number];
 
 /** The value of one DeviceReportDetail property of a device; used for projection, filtering and sorting. */
-export function reportField(device: DeviceRecord, field: DeviceReportField, store: HubStore): unknown {
+export function reportField(
+	device: DeviceRecord,
+	field: DeviceReportField,
+	store: HubStore,
+): unknown {
 	switch (field) {
 		case 'AgentDevice':
 			return { ...device.AgentDevice };
@@ -89,7 +93,9 @@ export function reportField(device: DeviceRecord, field: DeviceReportField, stor
 		case 'Online':
 			return device.OnlineStatus === 'Online';
 		case 'LastPollTime':
-			return device.LastPollUtc === NEVER ? 'Never' : device.LastPollUtc.slice(0, 19).replace('T', ' ');
+			return device.LastPollUtc === NEVER
+				? 'Never'
+				: device.LastPollUtc.slice(0, 19).replace('T', ' ');
 		case 'Templates':
 			return templateDetails(device, store);
 		case 'NotificationDetails':
@@ -103,7 +109,10 @@ export function reportField(device: DeviceRecord, field: DeviceReportField, stor
 		case 'DeviceConfigNames':
 			return deviceConfigNames(templateDetails(device, store));
 		case 'DeviceGroupDetails':
-			return device.GroupNames.map((name) => ({ Id: name, DisplayName: store.findGroup(name)?.DisplayName ?? name }));
+			return device.GroupNames.map((name) => ({
+				Id: name,
+				DisplayName: store.findGroup(name)?.DisplayName ?? name,
+			}));
 		case 'ProxyAgentDevice':
 			return device.ProxyAgentDevice ? { ...device.ProxyAgentDevice } : null;
 		default:
@@ -111,7 +120,10 @@ export function reportField(device: DeviceRecord, field: DeviceReportField, stor
 	}
 }
 
-export function toDeviceReportDetail(device: DeviceRecord, store: HubStore): Record<string, unknown> {
+export function toDeviceReportDetail(
+	device: DeviceRecord,
+	store: HubStore,
+): Record<string, unknown> {
 	const detail: Record<string, unknown> = {};
 	for (const field of DEVICE_REPORT_DETAIL_FIELDS) {
 		const value = reportField(device, field, store);
@@ -185,7 +197,10 @@ export function toCredentials(credential: CredentialRecord): Record<string, unkn
 		Key: credential.Key,
 		PublicKeys: [...credential.PublicKeys],
 		Parameters: Object.fromEntries(
-			Object.entries(credential.Parameters).map(([name, value]) => [name, isSecretParameter(name) && value !== '' ? mask : value]),
+			Object.entries(credential.Parameters).map(([name, value]) => [
+				name,
+				isSecretParameter(name) && value !== '' ? mask : value,
+			]),
 		),
 		Prompts: [...credential.Prompts],
 		DecryptionErrors: {},
@@ -218,7 +233,9 @@ export function toGroup(group: GroupRecord): Record<string, unknown> {
 function templateDetails(device: DeviceRecord, store: HubStore): PolicyTemplateDetails[] {
 	return device.TemplateNames.map((name) => {
 		const template = store.templates.find((candidate) => candidate.Name === name);
-		const group = device.GroupNames.map((groupName) => store.findGroup(groupName)).find((candidate) => candidate?.TemplateNames.includes(name));
+		const group = device.GroupNames.map((groupName) => store.findGroup(groupName)).find(
+			(candidate) => candidate?.TemplateNames.includes(name),
+		);
 		return {
 			Version: template?.Version ?? 1,
 			VersionString: template?.VersionString ?? '1.0',
@@ -231,7 +248,9 @@ function templateDetails(device: DeviceRecord, store: HubStore): PolicyTemplateD
 	});
 }
 
-function deviceConfigNames(templates: PolicyTemplateDetails[]): Record<string, PolicyTemplateDetails[]> {
+function deviceConfigNames(
+	templates: PolicyTemplateDetails[],
+): Record<string, PolicyTemplateDetails[]> {
 	const byGroup: Record<string, PolicyTemplateDetails[]> = {};
 	for (const template of templates) (byGroup[template.GroupName] ??= []).push(template);
 	return byGroup;

@@ -62,7 +62,10 @@ export class Execution {
 	/** The first output of a node's first run. */
 	items(nodeName: string): RunItem[] {
 		const runs = this.run?.data.resultData.runData[nodeName];
-		if (!runs?.length) throw new Error(`node "${nodeName}" did not run (ran: ${Object.keys(this.run?.data.resultData.runData ?? {}).join(', ') || 'nothing'})`);
+		if (!runs?.length)
+			throw new Error(
+				`node "${nodeName}" did not run (ran: ${Object.keys(this.run?.data.resultData.runData ?? {}).join(', ') || 'nothing'})`,
+			);
 		return runs[0].data?.main?.[0] ?? [];
 	}
 
@@ -122,7 +125,11 @@ export class N8nCli {
 			child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
 			const timer = setTimeout(() => {
 				child.kill('SIGKILL');
-				reject(new Error(`${command} did not finish within ${timeoutMs / 1000} s\n${tail(stdout + stderr)}`));
+				reject(
+					new Error(
+						`${command} did not finish within ${timeoutMs / 1000} s\n${tail(stdout + stderr)}`,
+					),
+				);
 			}, timeoutMs);
 			child.once('error', (error) => {
 				clearTimeout(timer);
@@ -138,7 +145,10 @@ export class N8nCli {
 	/** `run` that fails unless n8n exits 0. */
 	async mustRun(args: string[]): Promise<CliResult> {
 		const result = await this.run(args);
-		if (result.code !== 0) throw new Error(`${result.command} exited with ${result.code}\n${tail(result.stdout + result.stderr)}`);
+		if (result.code !== 0)
+			throw new Error(
+				`${result.command} exited with ${result.code}\n${tail(result.stdout + result.stderr)}`,
+			);
 		return result;
 	}
 

@@ -8,7 +8,12 @@ import { dirname } from 'node:path';
 
 import { Execution, type N8nCli, type N8nInstall, type RunRecord } from './n8nCli';
 
-const OWNER = { email: 'e2e-owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Owner-Pa55word' };
+const OWNER = {
+	email: 'e2e-owner@example.com',
+	firstName: 'E2E',
+	lastName: 'Owner',
+	password: 'E2e-Owner-Pa55word',
+};
 /** n8n ties its auth cookie to the browser that logged in; every request names the same one. */
 const BROWSER_ID = 'n8n-e2e-runner';
 
@@ -29,7 +34,12 @@ export class N8nServer {
 	static async start(install: N8nInstall, cli: N8nCli, port: number): Promise<N8nServer> {
 		const child = spawn(install.node, [install.main, 'start'], {
 			cwd: cli.userFolder,
-			env: { ...cli.env, N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_SECURE_COOKIE: 'false' },
+			env: {
+				...cli.env,
+				N8N_PORT: String(port),
+				N8N_LISTEN_ADDRESS: '127.0.0.1',
+				N8N_SECURE_COOKIE: 'false',
+			},
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		const server = new N8nServer(child, `http://127.0.0.1:${port}`, install);
@@ -46,7 +56,8 @@ export class N8nServer {
 	private async waitUntilReady(timeoutMs: number): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (this.child.exitCode !== null) throw new Error(`n8n start exited with ${this.child.exitCode}\n${this.output}`);
+			if (this.child.exitCode !== null)
+				throw new Error(`n8n start exited with ${this.child.exitCode}\n${this.output}`);
 			try {
 				const response = await fetch(`${this.baseUrl}/healthz/readiness`);
 				if (response.ok) return;
@@ -68,10 +79,13 @@ export class N8nServer {
 			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
-		const setCookie = response.headers.getSetCookie().find((value) => value.startsWith('n8n-auth='));
+		const setCookie = response.headers
+			.getSetCookie()
+			.find((value) => value.startsWith('n8n-auth='));
 		if (setCookie) this.cookie = setCookie.split(';')[0];
 		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
+		if (!response.ok)
+			throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
 		return text ? (JSON.parse(text) as { data?: unknown }).data : undefined;
 	}
 
@@ -81,13 +95,20 @@ export class N8nServer {
 	}
 
 	/** Runs a saved workflow the way the editor's "Execute workflow" does, from the given trigger. */
-	async runManually(workflowId: string, triggerName: string, timeoutMs = 120_000): Promise<Execution> {
+	async runManually(
+		workflowId: string,
+		triggerName: string,
+		timeoutMs = 120_000,
+	): Promise<Execution> {
 		const command = `POST /rest/workflows/${workflowId}/run (manual, from "${triggerName}")`;
 		const logStart = this.output.length;
-		const started = (await this.request('POST', `/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name: triggerName } })) as {
+		const started = (await this.request('POST', `/rest/workflows/${workflowId}/run`, {
+			triggerToStartFrom: { name: triggerName },
+		})) as {
 			executionId?: string;
 		};
-		if (!started?.executionId) throw new Error(`${command} started no execution: ${JSON.stringify(started)}`);
+		if (!started?.executionId)
+			throw new Error(`${command} started no execution: ${JSON.stringify(started)}`);
 
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
@@ -97,17 +118,24 @@ export class N8nServer {
 			if (execution && !['new', 'running', 'waiting'].includes(execution.status)) {
 				const run = { status: execution.status, data: this.unflatten(execution.data) } as RunRecord;
 				const output = `${JSON.stringify(run, null, 2)}\n${this.output.slice(logStart)}`;
-				return new Execution({ command, code: execution.status === 'success' ? 0 : 1, stdout: output, stderr: '' }, run);
+				return new Execution(
+					{ command, code: execution.status === 'success' ? 0 : 1, stdout: output, stderr: '' },
+					run,
+				);
 			}
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
-		throw new Error(`${command}: execution ${started.executionId} did not finish within ${timeoutMs / 1000} s`);
+		throw new Error(
+			`${command}: execution ${started.executionId} did not finish within ${timeoutMs / 1000} s`,
+		);
 	}
 
 	/** The REST API sends execution data serialised with `flatted`, the library n8n itself ships. */
 	private unflatten(data: string): RunRecord['data'] {
 		const n8nPackage = dirname(dirname(this.install.main));
-		const flatted = require(require.resolve('flatted', { paths: [n8nPackage] })) as { parse(text: string): unknown };
+		const flatted = require(require.resolve('flatted', { paths: [n8nPackage] })) as {
+			parse(text: string): unknown;
+		};
 		return flatted.parse(data) as RunRecord['data'];
 	}
 

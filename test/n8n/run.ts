@@ -12,13 +12,21 @@ import { join } from 'node:path';
 import { startHub, type HubEmulator, type HubStats } from '../hub';
 import { Execution, N8nCli, tail, type N8nInstall } from './n8nCli';
 import { N8nServer } from './n8nServer';
-import { scenarios, secretsOf, suiteValues, TAKE_CAP, type Scenario, type SuiteValues } from './scenarios';
+import {
+	scenarios,
+	secretsOf,
+	suiteValues,
+	TAKE_CAP,
+	type Scenario,
+	type SuiteValues,
+} from './scenarios';
 
 const HERE = __dirname;
 
 function required(name: string): string {
 	const value = process.env[name];
-	if (!value) throw new Error(`${name} is not set: run this through scripts/test-n8n.sh (npm run test:n8n)`);
+	if (!value)
+		throw new Error(`${name} is not set: run this through scripts/test-n8n.sh (npm run test:n8n)`);
 	return value;
 }
 
@@ -61,24 +69,49 @@ function statsSince(before: HubStats, after: HubStats): HubStats {
 /** The way n8n installs a community package: npm install of the package into <user folder>/.n8n/nodes. */
 function installPackage(tarball: string, userFolder: string): void {
 	const nodesDir = join(userFolder, '.n8n', 'nodes');
-	writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
+	writeFileSync(
+		join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true }, null, 2),
+	);
 	// No runtime dependencies; n8n-workflow is a peer dependency n8n itself provides.
-	execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--legacy-peer-deps', '--omit=dev', '--loglevel=error', tarball], {
-		cwd: nodesDir,
-		stdio: ['ignore', 'inherit', 'inherit'],
-	});
+	execFileSync(
+		'npm',
+		[
+			'install',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--legacy-peer-deps',
+			'--omit=dev',
+			'--loglevel=error',
+			tarball,
+		],
+		{
+			cwd: nodesDir,
+			stdio: ['ignore', 'inherit', 'inherit'],
+		},
+	);
 }
 
 /** Writes the filled-in templates and imports them: credentials first (workflows refer to them by id). */
-async function importFixtures(cli: N8nCli, work: string, values: SuiteValues): Promise<Map<string, string>> {
+async function importFixtures(
+	cli: N8nCli,
+	work: string,
+	values: SuiteValues,
+): Promise<Map<string, string>> {
 	const credentialsFile = join(work, 'credentials.json');
-	writeFileSync(credentialsFile, fill(readFileSync(join(HERE, 'credentials.json'), 'utf8'), values));
+	writeFileSync(
+		credentialsFile,
+		fill(readFileSync(join(HERE, 'credentials.json'), 'utf8'), values),
+	);
 	await cli.mustRun(['import:credentials', `--input=${credentialsFile}`]);
 
 	const workflowDir = join(work, 'workflows');
 	mkdirSync(workflowDir, { recursive: true });
 	const ids = new Map<string, string>();
-	for (const file of readdirSync(join(HERE, 'workflows')).filter((name) => name.endsWith('.json'))) {
+	for (const file of readdirSync(join(HERE, 'workflows')).filter((name) =>
+		name.endsWith('.json'),
+	)) {
 		const text = fill(readFileSync(join(HERE, 'workflows', file), 'utf8'), values);
 		ids.set(file.replace(/\.json$/, ''), (JSON.parse(text) as { id: string }).id);
 		writeFileSync(join(workflowDir, file), text);
@@ -99,7 +132,13 @@ interface Suite {
  * Scenarios run one after another. A running `n8n start` shares the database and the task broker port with
  * the CLI, so it is started only for manual-mode scenarios and stopped before the next CLI one.
  */
-async function runScenarios({ install, cli, hub, values, workflowIds }: Suite): Promise<{ failures: number; outputs: string[] }> {
+async function runScenarios({
+	install,
+	cli,
+	hub,
+	values,
+	workflowIds,
+}: Suite): Promise<{ failures: number; outputs: string[] }> {
 	let failures = 0;
 	const outputs: string[] = [];
 	let server: N8nServer | undefined;
@@ -113,15 +152,22 @@ async function runScenarios({ install, cli, hub, values, workflowIds }: Suite): 
 		for (const [index, scenario] of scenarios.entries()) {
 			const label = `${index + 1}/${scenarios.length} ${scenario.name}`;
 			const workflowId = workflowIds.get(scenario.workflow);
-			if (!workflowId) throw new Error(`scenario "${scenario.name}" names a missing workflow ${scenario.workflow}.json`);
+			if (!workflowId)
+				throw new Error(
+					`scenario "${scenario.name}" names a missing workflow ${scenario.workflow}.json`,
+				);
 			if (scenario.manualFrom) server ??= await N8nServer.start(install, cli, await freePort());
 			else await stopServer();
 			const before = hub.stats();
 			const firstEntry = hub.log.length;
 			const startedAt = Date.now();
-			const execution = server && scenario.manualFrom ? await server.runManually(workflowId, scenario.manualFrom) : await cli.execute(workflowId);
+			const execution =
+				server && scenario.manualFrom
+					? await server.runManually(workflowId, scenario.manualFrom)
+					: await cli.execute(workflowId);
 			outputs.push(execution.output);
-			if (!check(scenario, label, { execution, hub, values, firstEntry, before, startedAt })) failures++;
+			if (!check(scenario, label, { execution, hub, values, firstEntry, before, startedAt }))
+				failures++;
 		}
 	} finally {
 		await stopServer();
@@ -139,7 +185,11 @@ interface Observed {
 	startedAt: number;
 }
 
-function check(scenario: Scenario, label: string, { execution, hub, values, firstEntry, before, startedAt }: Observed): boolean {
+function check(
+	scenario: Scenario,
+	label: string,
+	{ execution, hub, values, firstEntry, before, startedAt }: Observed,
+): boolean {
 	const stats = statsSince(before, hub.stats());
 	const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
 	try {
@@ -153,9 +203,13 @@ function check(scenario: Scenario, label: string, { execution, hub, values, firs
 		console.log(`  PASS  ${label} (${seconds} s)`);
 		return true;
 	} catch (error) {
-		console.log(`  FAIL  ${label} (${seconds} s)\n        ${(error as Error).message.split('\n').join('\n        ')}`);
+		console.log(
+			`  FAIL  ${label} (${seconds} s)\n        ${(error as Error).message.split('\n').join('\n        ')}`,
+		);
 		console.log(`        emulator: ${JSON.stringify(stats)}`);
-		console.log(`        ${execution.result.command}: exit code ${execution.result.code}; last output:\n${indent(tail(execution.output, 30))}`);
+		console.log(
+			`        ${execution.result.command}: exit code ${execution.result.code}; last output:\n${indent(tail(execution.output, 30))}`,
+		);
 		return false;
 	}
 }
@@ -175,14 +229,20 @@ async function main(): Promise<number> {
 	const hub = await startHub({ takeCap: TAKE_CAP });
 	try {
 		const values = suiteValues(hub);
-		const cli = new N8nCli(install, join(work, 'n8n-user'), { N8N_RUNNERS_BROKER_PORT: String(await freePort()) });
-		console.log(`Hub emulator at ${hub.url} (take cap ${TAKE_CAP}); n8n user folder ${cli.userFolder}`);
+		const cli = new N8nCli(install, join(work, 'n8n-user'), {
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		});
+		console.log(
+			`Hub emulator at ${hub.url} (take cap ${TAKE_CAP}); n8n user folder ${cli.userFolder}`,
+		);
 		installPackage(tarball, cli.userFolder);
 		const workflowIds = await importFixtures(cli, work, values);
 
 		const { failures, outputs } = await runScenarios({ install, cli, hub, values, workflowIds });
 
-		const leaked = secretsOf(values).filter((secret) => outputs.some((output) => output.includes(secret)));
+		const leaked = secretsOf(values).filter((secret) =>
+			outputs.some((output) => output.includes(secret)),
+		);
 		if (leaked.length) console.log(`  FAIL  n8n printed ${leaked.length} secret(s) in its output`);
 		else console.log('  PASS  no password or Hub secret in anything n8n printed');
 

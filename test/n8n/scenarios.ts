@@ -33,11 +33,22 @@ export interface SuiteValues {
 export function suiteValues(hub: HubEmulator): SuiteValues {
 	const admin = DEFAULT_USERS.find((user) => user.userName === 'admin');
 	const proxy = hub.store.agents.find(
-		(agent) => agent.CanProxy && !agent.Deleted && !agent.IsProxied && agent.AgentDevice.AgentId === agent.AgentDevice.DeviceId,
+		(agent) =>
+			agent.CanProxy &&
+			!agent.Deleted &&
+			!agent.IsProxied &&
+			agent.AgentDevice.AgentId === agent.AgentDevice.DeviceId,
 	);
-	const group = hub.store.groups.find((candidate) => !candidate.IsSystem && (candidate.GroupType & 2) !== 0);
-	const credential = hub.store.credentials.find((candidate) => candidate.CredentialType === 'Shell');
-	assert.ok(admin && proxy && group && credential, 'the seeded Hub lacks an admin user, a proxy agent, a device group or a Shell credential');
+	const group = hub.store.groups.find(
+		(candidate) => !candidate.IsSystem && (candidate.GroupType & 2) !== 0,
+	);
+	const credential = hub.store.credentials.find(
+		(candidate) => candidate.CredentialType === 'Shell',
+	);
+	assert.ok(
+		admin && proxy && group && credential,
+		'the seeded Hub lacks an admin user, a proxy agent, a device group or a Shell credential',
+	);
 	return {
 		hubUrl: hub.url,
 		adminPassword: admin.password,
@@ -55,7 +66,12 @@ export function suiteValues(hub: HubEmulator): SuiteValues {
 
 /** Secrets that must never appear in anything n8n prints. */
 export function secretsOf(values: SuiteValues): string[] {
-	return [values.adminPassword, values.wrongPassword, values.credentialPassword, values.rotatedPassword];
+	return [
+		values.adminPassword,
+		values.wrongPassword,
+		values.credentialPassword,
+		values.rotatedPassword,
+	];
 }
 
 export interface ScenarioContext {
@@ -86,7 +102,9 @@ function succeeded({ execution }: ScenarioContext): void {
 const liveAgents = (hub: HubEmulator) => hub.store.agents.filter((agent) => !agent.Deleted);
 
 const devicesNamed = (hub: HubEmulator, name: string) =>
-	hub.store.agents.filter((agent) => !agent.Deleted && agent.DeviceName.toLowerCase() === name.toLowerCase());
+	hub.store.agents.filter(
+		(agent) => !agent.Deleted && agent.DeviceName.toLowerCase() === name.toLowerCase(),
+	);
 
 export const scenarios: Scenario[] = [
 	{
@@ -98,10 +116,21 @@ export const scenarios: Scenario[] = [
 			const agents = execution.json('Get Many Agents');
 			const expected = liveAgents(hub);
 			assert.equal(agents.length, expected.length, 'one item per live agent');
-			assert.equal(new Set(agents.map((agent) => agent.agentDeviceId)).size, agents.length, 'no agent twice');
-			assert.ok(agents.every((agent) => agent.hub === 'E2E'), 'every item carries the Hub Label');
+			assert.equal(
+				new Set(agents.map((agent) => agent.agentDeviceId)).size,
+				agents.length,
+				'no agent twice',
+			);
+			assert.ok(
+				agents.every((agent) => agent.hub === 'E2E'),
+				'every item carries the Hub Label',
+			);
 			const pages = context.requests('/agentsRanked');
-			assert.equal(pages.length, Math.ceil(expected.length / TAKE_CAP), `pages of ${TAKE_CAP} (the Hub's cap)`);
+			assert.equal(
+				pages.length,
+				Math.ceil(expected.length / TAKE_CAP),
+				`pages of ${TAKE_CAP} (the Hub's cap)`,
+			);
 			assert.deepEqual(
 				pages.map((page) => (page.body as { Skip?: number }).Skip),
 				pages.map((_, index) => index * TAKE_CAP),
@@ -119,9 +148,15 @@ export const scenarios: Scenario[] = [
 			const { execution, hub, stats } = context;
 			const online = liveAgents(hub).filter((agent) => agent.OnlineStatus === 'Online').length;
 			assert.deepEqual(execution.json('Count Agents'), [{ hub: 'E2E', total: online }]);
-			assert.equal(stats.loginAttempts, 0, 'no login: the session saved by the previous run was reused');
+			assert.equal(
+				stats.loginAttempts,
+				0,
+				'no login: the session saved by the previous run was reused',
+			);
 			assert.deepEqual(
-				context.requests('/agentsRanked').map((request) => (request.body as { CountOnly?: boolean }).CountOnly),
+				context
+					.requests('/agentsRanked')
+					.map((request) => (request.body as { CountOnly?: boolean }).CountOnly),
 				[true],
 			);
 		},
@@ -141,7 +176,11 @@ export const scenarios: Scenario[] = [
 			const stored = devicesNamed(hub, values.deviceName);
 			assert.equal(stored.length, 1, 'the Hub holds the new device');
 			assert.equal(stored[0].HostName, '10.99.0.42');
-			assert.deepEqual(stored[0].GroupNames, [values.groupName], 'the group display name was mapped to its internal name');
+			assert.deepEqual(
+				stored[0].GroupNames,
+				[values.groupName],
+				'the group display name was mapped to its internal name',
+			);
 			assert.deepEqual(stored[0].CredentialKeys, [values.credentialKey]);
 		},
 	},
@@ -153,7 +192,12 @@ export const scenarios: Scenario[] = [
 			const { execution, hub, values } = context;
 			const [device] = execution.json('Register Device');
 			assert.equal(device.registration, 'existing');
-			assert.equal(device.agentDeviceId, devicesNamed(hub, values.deviceName)[0].AgentDevice.AgentId + ',' + devicesNamed(hub, values.deviceName)[0].AgentDevice.DeviceId);
+			assert.equal(
+				device.agentDeviceId,
+				devicesNamed(hub, values.deviceName)[0].AgentDevice.AgentId +
+					',' +
+					devicesNamed(hub, values.deviceName)[0].AgentDevice.DeviceId,
+			);
 			assert.equal(context.requests('/agents/register').length, 0, 'nothing registered');
 			assert.equal(devicesNamed(hub, values.deviceName).length, 1, 'still one device');
 		},
@@ -171,11 +215,23 @@ export const scenarios: Scenario[] = [
 			const [deleted] = execution.json('Delete Credential');
 			assert.equal(deleted.deleted, true);
 			const [add] = context.requests('/credentials/add');
-			assert.equal(bodyParameters(add.body, 'Credentials').Password, values.credentialPassword, 'the Hub got the initial password');
+			assert.equal(
+				bodyParameters(add.body, 'Credentials').Password,
+				values.credentialPassword,
+				'the Hub got the initial password',
+			);
 			const [update] = context.requests('/credentials/update');
-			assert.equal(bodyParameters(update.body, 'Credentials').Password, values.rotatedPassword, 'the Hub got the rotated password');
+			assert.equal(
+				bodyParameters(update.body, 'Credentials').Password,
+				values.rotatedPassword,
+				'the Hub got the rotated password',
+			);
 			assert.equal(context.requests('/credentials/delete').length, 1);
-			assert.equal(hub.store.findCredential('Shell', values.credentialKeyNew), undefined, 'the credential is gone');
+			assert.equal(
+				hub.store.findCredential('Shell', values.credentialKeyNew),
+				undefined,
+				'the credential is gone',
+			);
 		},
 	},
 	{
@@ -186,11 +242,29 @@ export const scenarios: Scenario[] = [
 			succeeded(context);
 			const { execution, hub, stats } = context;
 			const items = execution.json('Change Tracker Trigger');
-			assert.equal(items.length, Math.min(SAMPLE_SIZE, liveAgents(hub).length), `a sample of up to ${SAMPLE_SIZE} agents`);
-			assert.ok(items.every((item) => item.event === 'sample' && item.hub === 'E2E'), 'every item is a sample from this Hub');
-			const known = new Set(liveAgents(hub).map((agent) => `${agent.AgentDevice.AgentId},${agent.AgentDevice.DeviceId}`));
-			assert.ok(items.every((item) => known.has(item.agentDeviceId as string)), 'every sample is a live agent');
-			assert.equal(stats.loginAttempts, 0, 'the n8n server reused the session stored by the CLI runs');
+			assert.equal(
+				items.length,
+				Math.min(SAMPLE_SIZE, liveAgents(hub).length),
+				`a sample of up to ${SAMPLE_SIZE} agents`,
+			);
+			assert.ok(
+				items.every((item) => item.event === 'sample' && item.hub === 'E2E'),
+				'every item is a sample from this Hub',
+			);
+			const known = new Set(
+				liveAgents(hub).map(
+					(agent) => `${agent.AgentDevice.AgentId},${agent.AgentDevice.DeviceId}`,
+				),
+			);
+			assert.ok(
+				items.every((item) => known.has(item.agentDeviceId as string)),
+				'every sample is a live agent',
+			);
+			assert.equal(
+				stats.loginAttempts,
+				0,
+				'the n8n server reused the session stored by the CLI runs',
+			);
 		},
 	},
 	{
@@ -200,7 +274,11 @@ export const scenarios: Scenario[] = [
 			assert.equal(execution.result.code, 1, 'n8n execute exits 1 when the node fails');
 			assert.match(execution.output, /The Hub rejected the username or password for "viewer"/);
 			assert.match(execution.output, /Check the Username and Password in the credential/);
-			assert.equal(stats.loginAttempts, 1, 'one login attempt, no retry that could lock the account');
+			assert.equal(
+				stats.loginAttempts,
+				1,
+				'one login attempt, no retry that could lock the account',
+			);
 			assert.equal(stats.failedLogins, 1);
 			assert.equal(stats.requests, 1, 'nothing else was sent');
 		},
@@ -208,6 +286,8 @@ export const scenarios: Scenario[] = [
 ];
 
 function bodyParameters(body: unknown, field: string): Record<string, unknown> {
-	const wrapper = (body as Record<string, unknown> | undefined)?.[field] as { Parameters?: Record<string, unknown> } | undefined;
+	const wrapper = (body as Record<string, unknown> | undefined)?.[field] as
+		| { Parameters?: Record<string, unknown> }
+		| undefined;
 	return wrapper?.Parameters ?? {};
 }

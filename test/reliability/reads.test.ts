@@ -1,7 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { startHub, type HubEmulator } from '../hub';
-import { CredentialStore, expectNoSecrets, hubCredential, runWorkflow, singleNodeWorkflow } from '../harness';
+import {
+	CredentialStore,
+	expectNoSecrets,
+	hubCredential,
+	runWorkflow,
+	singleNodeWorkflow,
+} from '../harness';
 
 /**
  * Reliability of reads: what the user sees when the Hub misbehaves, and that nothing is lost or duplicated.
@@ -10,7 +16,13 @@ import { CredentialStore, expectNoSecrets, hubCredential, runWorkflow, singleNod
 const NODE = 'Change Tracker';
 const AGENTS = 3000;
 const returnAll = (options: IDataObject = {}) =>
-	singleNodeWorkflow({ resource: 'agent', operation: 'getAll', returnAll: true, filters: { includeDeleted: true }, options });
+	singleNodeWorkflow({
+		resource: 'agent',
+		operation: 'getAll',
+		returnAll: true,
+		filters: { includeDeleted: true },
+		options,
+	});
 
 function expectEveryAgentOnce(ids: unknown[], expected: number) {
 	expect(ids).toHaveLength(expected);
@@ -33,7 +45,10 @@ describe('reliability: reads', () => {
 		hub.faults.add({ route: '/agentsRanked', skip: 4, times: 1, expireSession: true });
 		const run = await runWorkflow(returnAll({ pageSize: 250 }), { store });
 		expect(run.status).toBe('success');
-		expectEveryAgentOnce(run.json(NODE).map((a) => a.agentDeviceId), AGENTS);
+		expectEveryAgentOnce(
+			run.json(NODE).map((a) => a.agentDeviceId),
+			AGENTS,
+		);
 		expect(hub.stats().logins).toBe(2);
 	});
 
@@ -43,7 +58,10 @@ describe('reliability: reads', () => {
 		store = new CredentialStore([hubCredential(hub.url)]);
 		const run = await runWorkflow(returnAll({ pageSize: 250 }), { store });
 		expect(run.status).toBe('success');
-		expectEveryAgentOnce(run.json(NODE).map((a) => a.agentDeviceId), AGENTS);
+		expectEveryAgentOnce(
+			run.json(NODE).map((a) => a.agentDeviceId),
+			AGENTS,
+		);
 		const pages = Math.ceil(AGENTS / 250);
 		// Each session serves 5 calls; a 401 costs one re-login and one resend.
 		expect(hub.stats().logins).toBeLessThanOrEqual(Math.ceil(pages / 4) + 1);
@@ -51,11 +69,20 @@ describe('reliability: reads', () => {
 	});
 
 	it('a 429 storm with Retry-After mid-walk: waits, then completes with every agent once', async () => {
-		const storm = hub.faults.add({ route: '/agentsRanked', skip: 2, times: 3, status: 429, retryAfter: '1' });
+		const storm = hub.faults.add({
+			route: '/agentsRanked',
+			skip: 2,
+			times: 3,
+			status: 429,
+			retryAfter: '1',
+		});
 		const run = await runWorkflow(returnAll({ maxAttempts: 5 }), { store });
 		expect(run.status).toBe('success');
 		expect(storm.hits).toBe(3);
-		expectEveryAgentOnce(run.json(NODE).map((a) => a.agentDeviceId), AGENTS);
+		expectEveryAgentOnce(
+			run.json(NODE).map((a) => a.agentDeviceId),
+			AGENTS,
+		);
 	});
 
 	it('a 429 storm longer than Max Attempts: a clear error, after exactly Max Attempts requests', async () => {
@@ -77,29 +104,47 @@ describe('reliability: reads', () => {
 		hub.faults.add({ route: '/agentsRanked', skip: 3, times: 2, status: 503 });
 		const run = await runWorkflow(returnAll({ pageConcurrency: 4 }), { store });
 		expect(run.status).toBe('success');
-		expectEveryAgentOnce(run.json(NODE).map((a) => a.agentDeviceId), AGENTS);
+		expectEveryAgentOnce(
+			run.json(NODE).map((a) => a.agentDeviceId),
+			AGENTS,
+		);
 	});
 
 	it('502 and 504 from a proxy are retried for reads', async () => {
-		hub.faults.add({ route: '/agentsRanked', skip: 1, times: 1, status: 502, contentType: 'text/html', body: '<html>Bad Gateway</html>' });
+		hub.faults.add({
+			route: '/agentsRanked',
+			skip: 1,
+			times: 1,
+			status: 502,
+			contentType: 'text/html',
+			body: '<html>Bad Gateway</html>',
+		});
 		hub.faults.add({ route: '/agentsRanked', skip: 3, times: 1, status: 504 });
 		const run = await runWorkflow(returnAll(), { store });
 		expect(run.status).toBe('success');
-		expectEveryAgentOnce(run.json(NODE).map((a) => a.agentDeviceId), AGENTS);
+		expectEveryAgentOnce(
+			run.json(NODE).map((a) => a.agentDeviceId),
+			AGENTS,
+		);
 	});
 
 	it('connection resets mid-walk are retried: every agent once', async () => {
 		hub.faults.add({ route: '/agentsRanked', skip: 2, times: 2, reset: true });
 		const run = await runWorkflow(returnAll(), { store });
 		expect(run.status).toBe('success');
-		expectEveryAgentOnce(run.json(NODE).map((a) => a.agentDeviceId), AGENTS);
+		expectEveryAgentOnce(
+			run.json(NODE).map((a) => a.agentDeviceId),
+			AGENTS,
+		);
 	});
 
 	it('a Hub slower than the request timeout: a clear timeout error', async () => {
 		hub.faults.add({ route: '/agentsRanked', latencyMs: 2500 });
 		const run = await runWorkflow(returnAll({ timeout: 1000 }), { store });
 		expect(run.status).toBe('error');
-		expect(run.error?.message).toMatch(/^The Hub at http:\/\/127\.0\.0\.1:\d+ did not answer in time$/);
+		expect(run.error?.message).toMatch(
+			/^The Hub at http:\/\/127\.0\.0\.1:\d+ did not answer in time$/,
+		);
 		expect(run.error?.description).toMatch(/raise the Timeout option/);
 	});
 
@@ -110,13 +155,25 @@ describe('reliability: reads', () => {
 	});
 
 	it('malformed JSON: says the answer is not a Hub API answer', async () => {
-		hub.faults.add({ route: '/agentsRanked', status: 200, contentType: 'application/json', body: '{"Agents":[{"AgentDevice":' });
+		hub.faults.add({
+			route: '/agentsRanked',
+			status: 200,
+			contentType: 'application/json',
+			body: '{"Agents":[{"AgentDevice":',
+		});
 		const run = await runWorkflow(returnAll(), { store });
-		expect(run.error?.message).toMatch(/is not JSON: this URL does not look like a Change Tracker Hub API/);
+		expect(run.error?.message).toMatch(
+			/is not JSON: this URL does not look like a Change Tracker Hub API/,
+		);
 	});
 
 	it('an HTML error page (500 from a proxy): says the URL does not look like the Hub API', async () => {
-		hub.faults.add({ route: '/agentsRanked', status: 500, contentType: 'text/html', body: '<!DOCTYPE html><title>Error</title>' });
+		hub.faults.add({
+			route: '/agentsRanked',
+			status: 500,
+			contentType: 'text/html',
+			body: '<!DOCTYPE html><title>Error</title>',
+		});
 		const run = await runWorkflow(returnAll({ maxAttempts: 1 }), { store });
 		expect(run.error?.message).toMatch(/does not look like a Change Tracker Hub API/);
 	});
@@ -126,11 +183,21 @@ describe('reliability: reads', () => {
 		hub = await startHub({ agents: 10_000, takeCap: 2000 });
 		store = new CredentialStore([hubCredential(hub.url)]);
 		const run = await runWorkflow(
-			singleNodeWorkflow({ resource: 'agent', operation: 'getAll', returnAll: true, simplify: false, filters: { includeDeleted: true }, options: { pageSize: 2000, includeTemplates: true, includeCredentials: true } }),
+			singleNodeWorkflow({
+				resource: 'agent',
+				operation: 'getAll',
+				returnAll: true,
+				simplify: false,
+				filters: { includeDeleted: true },
+				options: { pageSize: 2000, includeTemplates: true, includeCredentials: true },
+			}),
 			{ store },
 		);
 		expect(run.status).toBe('success');
-		expectEveryAgentOnce(run.json(NODE).map((a) => a.AgentDeviceId), 10_000);
+		expectEveryAgentOnce(
+			run.json(NODE).map((a) => a.AgentDeviceId),
+			10_000,
+		);
 		expect(hub.requests('/agentsRanked')).toHaveLength(5);
 	});
 
@@ -138,7 +205,10 @@ describe('reliability: reads', () => {
 		const password = 'Wrong-But-Secret-1!';
 		const badStore = new CredentialStore([hubCredential(hub.url, { password })]);
 		for (let execution = 1; execution <= 2; execution++) {
-			const run = await runWorkflow(returnAll(), { store: badStore, input: [{ json: {} }, { json: {} }, { json: {} }, { json: {} }] });
+			const run = await runWorkflow(returnAll(), {
+				store: badStore,
+				input: [{ json: {} }, { json: {} }, { json: {} }, { json: {} }],
+			});
 			expect(run.error?.message).toBe('The Hub rejected the username or password for "admin"');
 			expect(hub.stats().loginAttempts).toBe(execution);
 			expectNoSecrets(run.serialized, [password]);
@@ -152,6 +222,8 @@ describe('reliability: reads', () => {
 		const mismatched = new CredentialStore([hubCredential(hub.url.replace('http://', 'https://'))]);
 		const run = await runWorkflow(returnAll(), { store: mismatched });
 		expect(run.status).toBe('error');
-		expect(run.error?.message).toMatch(/^TLS connection to the Hub at https:\/\/127\.0\.0\.1:\d+ failed/);
+		expect(run.error?.message).toMatch(
+			/^TLS connection to the Hub at https:\/\/127\.0\.0\.1:\d+ failed/,
+		);
 	});
 });

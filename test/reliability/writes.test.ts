@@ -23,12 +23,15 @@ const register = (ifExists: string, options: IDataObject = {}): Record<string, u
 	options,
 });
 const rows = (count: number) =>
-	Array.from({ length: count }, (_, i) => ({ json: { name: `REL-SW-${i}`, host: `10.250.0.${i + 1}` } }));
+	Array.from({ length: count }, (_, i) => ({
+		json: { name: `REL-SW-${i}`, host: `10.250.0.${i + 1}` },
+	}));
 
 describe('reliability: writes', () => {
 	let hub: HubEmulator;
 	let store: CredentialStore;
-	const devicesNamed = (prefix: string) => hub.store.agents.filter((a) => a.Name.startsWith(prefix));
+	const devicesNamed = (prefix: string) =>
+		hub.store.agents.filter((a) => a.Name.startsWith(prefix));
 	beforeAll(async () => {
 		hub = await startHub({ agents: 40 });
 	});
@@ -39,7 +42,13 @@ describe('reliability: writes', () => {
 	});
 
 	it('503 on register, then recovery: retried (the Hub did not apply it), each device created once', async () => {
-		const outage = hub.faults.add({ route: '/agents/register', skip: 1, times: 2, status: 503, retryAfter: '0' });
+		const outage = hub.faults.add({
+			route: '/agents/register',
+			skip: 1,
+			times: 2,
+			status: 503,
+			retryAfter: '0',
+		});
 		const run = await runWorkflow(singleNodeWorkflow(register('error')), { store, input: rows(3) });
 		expect(run.status).toBe('success');
 		expect(outage.hits).toBe(2);
@@ -56,23 +65,38 @@ describe('reliability: writes', () => {
 
 	it('connection reset on register: not retried (it may have been applied); a re-run with Skip completes without duplicates', async () => {
 		hub.faults.add({ route: '/agents/register', skip: 1, times: 1, reset: true });
-		const first = await runWorkflow(singleNodeWorkflow(register('skip'), { continueOnFail: true }), { store, input: rows(3) });
+		const first = await runWorkflow(
+			singleNodeWorkflow(register('skip'), { continueOnFail: true }),
+			{ store, input: rows(3) },
+		);
 		const items = first.items(NODE);
 		expect(items[1].json.error).toMatch(/closed unexpectedly/);
 		expect(items[0].json.registration).toBe('created');
 		expect(items[2].json.registration).toBe('created');
 		expect(hub.requests('/agents/register')).toHaveLength(3);
 
-		const rerun = await runWorkflow(singleNodeWorkflow(register('skip')), { store, input: rows(3) });
+		const rerun = await runWorkflow(singleNodeWorkflow(register('skip')), {
+			store,
+			input: rows(3),
+		});
 		expect(rerun.error).toBeUndefined();
-		expect(rerun.status).toBe("success");
+		expect(rerun.status).toBe('success');
 		expect(devicesNamed('REL-SW-')).toHaveLength(3);
 		expect(rerun.json(NODE).filter((d) => d.registration === 'created')).toHaveLength(1);
 	});
 
 	it('502 on register: not retried, reported per item with Continue On Fail; nothing duplicated', async () => {
-		hub.faults.add({ route: '/agents/register', times: 1, status: 502, contentType: 'text/html', body: '<html>Bad Gateway</html>' });
-		const run = await runWorkflow(singleNodeWorkflow(register('skip'), { continueOnFail: true }), { store, input: rows(2) });
+		hub.faults.add({
+			route: '/agents/register',
+			times: 1,
+			status: 502,
+			contentType: 'text/html',
+			body: '<html>Bad Gateway</html>',
+		});
+		const run = await runWorkflow(singleNodeWorkflow(register('skip'), { continueOnFail: true }), {
+			store,
+			input: rows(2),
+		});
 		const items = run.items(NODE);
 		expect(items[0].json.error).toMatch(/does not look like a Change Tracker Hub API/);
 		expect(items[1].json.registration).toBe('created');
@@ -82,7 +106,10 @@ describe('reliability: writes', () => {
 
 	it('session expiry in the middle of a bulk register (Concurrency 4): one re-login, every device once', async () => {
 		hub.faults.add({ route: '/agents/register', skip: 5, times: 1, expireSession: true });
-		const run = await runWorkflow(singleNodeWorkflow(register('skip', { concurrency: 4 })), { store, input: rows(20) });
+		const run = await runWorkflow(singleNodeWorkflow(register('skip', { concurrency: 4 })), {
+			store,
+			input: rows(20),
+		});
 		expect(run.status).toBe('success');
 		expect(devicesNamed('REL-SW-')).toHaveLength(20);
 		expect(hub.stats().logins).toBe(2);
@@ -90,7 +117,10 @@ describe('reliability: writes', () => {
 
 	it('a Hub slower than the timeout on register: a clear timeout error, not retried', async () => {
 		hub.faults.add({ route: '/agents/register', latencyMs: 2500, times: 1 });
-		const run = await runWorkflow(singleNodeWorkflow(register('skip', { timeout: 1000 })), { store, input: rows(1) });
+		const run = await runWorkflow(singleNodeWorkflow(register('skip', { timeout: 1000 })), {
+			store,
+			input: rows(1),
+		});
 		expect(run.error?.message).toMatch(/did not answer in time/);
 		expect(hub.requests('/agents/register')).toHaveLength(1);
 	});

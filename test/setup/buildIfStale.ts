@@ -7,7 +7,14 @@ import { join, relative } from 'path';
  * `npx jest test/workflows` would test old code. Build first whenever dist/ is missing or older than a source.
  */
 const packageRoot = join(__dirname, '..', '..');
-const SOURCES = ['nodes', 'credentials', 'icons', 'package.json', 'tsconfig.json', 'tsconfig.build.json'];
+const SOURCES = [
+	'nodes',
+	'credentials',
+	'icons',
+	'package.json',
+	'tsconfig.json',
+	'tsconfig.build.json',
+];
 
 function files(path: string): string[] {
 	if (!existsSync(path)) return [];
@@ -37,7 +44,11 @@ export default function buildIfStale(): void {
 	try {
 		execSync('npm run build', { cwd: packageRoot, stdio: 'pipe' });
 	} catch (error) {
-		const output = String((error as { stdout?: Buffer }).stdout ?? '') + String((error as { stderr?: Buffer }).stderr ?? '');
-		throw new Error(`The package does not build, so the tests would run old code. Run "npm run build" and fix:\n${output}`);
+		const output =
+			String((error as { stdout?: Buffer }).stdout ?? '') +
+			String((error as { stderr?: Buffer }).stderr ?? '');
+		throw new Error(
+			`The package does not build, so the tests would run old code. Run "npm run build" and fix:\n${output}`,
+		);
 	}
 }

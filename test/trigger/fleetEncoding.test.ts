@@ -1,5 +1,11 @@
 import { detectChanges, isWanted } from '../../nodes/NetwrixChangeTrackerTrigger/detectChanges';
-import { decodeFleet, encodeFleet, fleetStatusOf, type Fleet, type FleetEntry } from '../../nodes/NetwrixChangeTrackerTrigger/fleetEncoding';
+import {
+	decodeFleet,
+	encodeFleet,
+	fleetStatusOf,
+	type Fleet,
+	type FleetEntry,
+} from '../../nodes/NetwrixChangeTrackerTrigger/fleetEncoding';
 
 const entry = (status: FleetEntry['status'], deleted = false): FleetEntry => ({ status, deleted });
 const fleetOf = (entries: Array<[string, FleetEntry]>): Fleet => new Map(entries);
@@ -50,7 +56,8 @@ describe('fleet state encoding', () => {
 		const fleet: Fleet = new Map();
 		for (let agent = 1; fleet.size < 100_000; agent += 10) {
 			fleet.set(`${agent},${agent}`, entry('Online'));
-			for (let device = agent + 1; device < agent + 10; device++) fleet.set(`${agent},${device}`, entry('Offline'));
+			for (let device = agent + 1; device < agent + 10; device++)
+				fleet.set(`${agent},${device}`, entry('Offline'));
 		}
 		const text = encodeFleet(fleet);
 		expect(text.length / fleet.size).toBeLessThan(8);

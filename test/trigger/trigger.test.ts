@@ -1,6 +1,13 @@
 import type { INode, INodeParameters } from 'n8n-workflow';
 
-import { CredentialStore, hubCredential, runPoll, StaticDataStore, TRIGGER_NODE_TYPE, type WorkflowJson } from '../harness';
+import {
+	CredentialStore,
+	hubCredential,
+	runPoll,
+	StaticDataStore,
+	TRIGGER_NODE_TYPE,
+	type WorkflowJson,
+} from '../harness';
 import { startHub, type HubEmulator } from '../hub';
 
 const NAME = 'Change Tracker Trigger';
@@ -44,7 +51,8 @@ describe('Netwrix Change Tracker Trigger through n8n-core poll path', () => {
 		expect(first.error).toBeUndefined();
 		expect(first.data).toBeNull();
 		expect(staticData.saves).toBe(1);
-		const state = (staticData.data['node:' + NAME] as { changeTracker: { fleet: string } }).changeTracker;
+		const state = (staticData.data['node:' + NAME] as { changeTracker: { fleet: string } })
+			.changeTracker;
 		expect(state.fleet).toMatch(/^1\+2\+3\+,4\+,5=/);
 
 		const second = await poll(params);
@@ -73,15 +81,25 @@ describe('Netwrix Change Tracker Trigger through n8n-core poll path', () => {
 		]);
 		expect(Date.parse(offline.json[0].detectedAt as string)).not.toBeNaN();
 		// The fleet is read without group details; only the changed device is looked up with them.
-		const [listing, lookup] = hub.requests('/agentsRanked').slice(-2).map((entry) => entry.body as Record<string, unknown>);
+		const [listing, lookup] = hub
+			.requests('/agentsRanked')
+			.slice(-2)
+			.map((entry) => entry.body as Record<string, unknown>);
 		expect(listing).not.toHaveProperty('GetAgentGroupDetails');
-		expect(lookup).toEqual(expect.objectContaining({ DeviceFilter: { AgentDeviceIds: ['7,7'] }, GetAgentGroupDetails: true }));
+		expect(lookup).toEqual(
+			expect.objectContaining({
+				DeviceFilter: { AgentDeviceIds: ['7,7'] },
+				GetAgentGroupDetails: true,
+			}),
+		);
 		expect((await poll(params)).data).toBeNull();
 
 		hub.store.setOnlineStatus('7,7', 'Online');
 		hub.store.setOnlineStatus('25,28', 'Online');
 		const online = await poll(params);
-		expect(online.json.map((item) => [item.event, item.agentDeviceId, item.previousStatus])).toEqual([
+		expect(
+			online.json.map((item) => [item.event, item.agentDeviceId, item.previousStatus]),
+		).toEqual([
 			['cameOnline', '7,7', 'Offline'],
 			['cameOnline', '25,28', 'Offline'],
 		]);
@@ -92,20 +110,39 @@ describe('Netwrix Change Tracker Trigger through n8n-core poll path', () => {
 		const addedId = `${added.AgentDevice.AgentId},${added.AgentDevice.DeviceId}`;
 		const registered = await poll(params);
 		expect(registered.json).toEqual([
-			expect.objectContaining({ event: 'registered', agentDeviceId: addedId, previousStatus: null, name: added.Name }),
+			expect.objectContaining({
+				event: 'registered',
+				agentDeviceId: addedId,
+				previousStatus: null,
+				name: added.Name,
+			}),
 		]);
 
 		hub.store.softDelete(['9,9']);
 		hub.store.removeAgents(['18,18']);
 		const deleted = await poll(params);
 		expect(deleted.json).toEqual([
-			expect.objectContaining({ event: 'deleted', agentDeviceId: '9,9', previousStatus: 'Online', deleted: true, name: 'LON-NFS-0009' }),
-			expect.objectContaining({ event: 'deleted', agentDeviceId: '18,18', previousStatus: 'Online', removedFromHub: true, name: null }),
+			expect.objectContaining({
+				event: 'deleted',
+				agentDeviceId: '9,9',
+				previousStatus: 'Online',
+				deleted: true,
+				name: 'LON-NFS-0009',
+			}),
+			expect.objectContaining({
+				event: 'deleted',
+				agentDeviceId: '18,18',
+				previousStatus: 'Online',
+				removedFromHub: true,
+				name: null,
+			}),
 		]);
 		expect((await poll(params)).data).toBeNull();
 
 		hub.store.restore(['9,9']);
-		expect((await poll(params)).json.map((item) => [item.event, item.agentDeviceId])).toEqual([['registered', '9,9']]);
+		expect((await poll(params)).json.map((item) => [item.event, item.agentDeviceId])).toEqual([
+			['registered', '9,9'],
+		]);
 	});
 
 	it('emits only the selected events, and Any Status Change covers Waiting for Contact', async () => {
@@ -125,9 +162,14 @@ describe('Netwrix Change Tracker Trigger through n8n-core poll path', () => {
 	});
 
 	it('respects the group, proxied-device and text filters', async () => {
-		const london = { events: ['wentOffline'], filters: { groupNames: ['London Datacentre'], excludeProxiedDevices: true } };
+		const london = {
+			events: ['wentOffline'],
+			filters: { groupNames: ['London Datacentre'], excludeProxiedDevices: true },
+		};
 		await poll(london);
-		const body = hub.requests('/agentsRanked').at(-1)!.body as { DeviceFilter: Record<string, unknown> };
+		const body = hub.requests('/agentsRanked').at(-1)!.body as {
+			DeviceFilter: Record<string, unknown>;
+		};
 		expect(body.DeviceFilter).toEqual({ GroupNames: ['A12'], ExcludeProxiedDevices: true });
 
 		hub.store.setOnlineStatus('7,7', 'Offline'); // Frankfurt
@@ -154,8 +196,17 @@ describe('Netwrix Change Tracker Trigger through n8n-core poll path', () => {
 		hub.store.touch();
 
 		const result = await poll(london);
-		expect(result.json).toEqual([expect.objectContaining({ event: 'deleted', agentDeviceId: '33,33', deleted: true, name: 'LON-APP-0033' })]);
-		const lookup = hub.requests('/agentsRanked').at(-1)!.body as { DeviceFilter: Record<string, unknown> };
+		expect(result.json).toEqual([
+			expect.objectContaining({
+				event: 'deleted',
+				agentDeviceId: '33,33',
+				deleted: true,
+				name: 'LON-APP-0033',
+			}),
+		]);
+		const lookup = hub.requests('/agentsRanked').at(-1)!.body as {
+			DeviceFilter: Record<string, unknown>;
+		};
 		expect(lookup.DeviceFilter).toEqual({ AgentDeviceIds: ['9,9', '33,33'] });
 	});
 
@@ -167,7 +218,11 @@ describe('Netwrix Change Tracker Trigger through n8n-core poll path', () => {
 	});
 
 	it('can emit the current agents once on the first poll', async () => {
-		const params = { events: ['wentOffline'], filters: { textSearch: 'NYC-' }, options: { emitOnFirstRun: true } };
+		const params = {
+			events: ['wentOffline'],
+			filters: { textSearch: 'NYC-' },
+			options: { emitOnFirstRun: true },
+		};
 		const first = await poll(params);
 		expect(first.json.map((item) => item.event)).toEqual(Array(first.json.length).fill('current'));
 		expect(first.json.map((item) => item.name)).toEqual([
@@ -186,9 +241,13 @@ describe('Netwrix Change Tracker Trigger through n8n-core poll path', () => {
 	it('returns a sample of current agents in a manual test run and leaves the recorded fleet alone', async () => {
 		const manual = await poll({ events: ['wentOffline'] }, 'manual');
 		expect(manual.json).toHaveLength(10);
-		expect(manual.json[0]).toEqual(expect.objectContaining({ event: 'sample', hub: 'EMEA', agentDeviceId: '1,1' }));
+		expect(manual.json[0]).toEqual(
+			expect.objectContaining({ event: 'sample', hub: 'EMEA', agentDeviceId: '1,1' }),
+		);
 		expect(staticData.saves).toBe(0);
-		expect(hub.requests('/agentsRanked').at(-1)!.body).toEqual(expect.objectContaining({ Take: 10 }));
+		expect(hub.requests('/agentsRanked').at(-1)!.body).toEqual(
+			expect.objectContaining({ Take: 10 }),
+		);
 	});
 
 	it('keeps a compact state: a few bytes per device', async () => {
@@ -201,13 +260,20 @@ describe('Netwrix Change Tracker Trigger through n8n-core poll path', () => {
 		const saved = structuredClone(staticData.data);
 		hub.store.setOnlineStatus('7,7', 'Offline');
 
-		hub.faults.add({ route: '/agentsRanked', status: 403, body: { ResponseStatus: { ErrorCode: 'Forbidden', Message: 'Forbidden' } } });
+		hub.faults.add({
+			route: '/agentsRanked',
+			status: 403,
+			body: { ResponseStatus: { ErrorCode: 'Forbidden', Message: 'Forbidden' } },
+		});
 		const forbidden = await poll({ events: ['wentOffline'] });
 		expect(forbidden.error?.message).toMatch(/DeviceView/);
 		expect(staticData.data).toEqual(saved);
 		hub.faults.clear();
 
-		const unknownGroup = await poll({ events: ['wentOffline'], filters: { groupNames: ['No Such Group'] } });
+		const unknownGroup = await poll({
+			events: ['wentOffline'],
+			filters: { groupNames: ['No Such Group'] },
+		});
 		expect(unknownGroup.error?.message).toBe(
 			'Filters › Groups: "No Such Group" is not a group on this Hub. Choose groups from the list, or use a group\'s internal name (e.g. "A12") or its exact display name',
 		);
@@ -215,8 +281,13 @@ describe('Netwrix Change Tracker Trigger through n8n-core poll path', () => {
 		const recovered = await poll({ events: ['wentOffline'] });
 		expect(recovered.json.map((item) => item.agentDeviceId)).toEqual(['7,7']);
 
-		const badPassword = new CredentialStore([hubCredential(hub.url, { password: 'Wrong-Passw0rd!' })]);
-		const rejected = await runPoll(triggerWorkflow({ events: ['wentOffline'] }), NAME, { store: badPassword, staticData });
+		const badPassword = new CredentialStore([
+			hubCredential(hub.url, { password: 'Wrong-Passw0rd!' }),
+		]);
+		const rejected = await runPoll(triggerWorkflow({ events: ['wentOffline'] }), NAME, {
+			store: badPassword,
+			staticData,
+		});
 		expect(rejected.error?.message).toMatch(/rejected the username or password for "admin"/);
 	});
 });

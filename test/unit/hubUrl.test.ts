@@ -30,7 +30,9 @@ describe('Hub URL normalization', () => {
 	});
 
 	it('never echoes an embedded password', () => {
-		expect(() => normalizeHubUrl('https://admin:Secret-1@hub')).toThrow(expect.not.objectContaining({ message: expect.stringContaining('Secret-1') }));
+		expect(() => normalizeHubUrl('https://admin:Secret-1@hub')).toThrow(
+			expect.not.objectContaining({ message: expect.stringContaining('Secret-1') }),
+		);
 	});
 
 	it('rejects values that are not text', () => {

@@ -7,7 +7,12 @@ const page = (agent: unknown) => ({ Agents: [agent], Total: 1, Returned: 1 });
 
 describe('agent pages are validated in place', () => {
 	it('keeps the very record it got (no copy), with numeric ids normalised to text', () => {
-		const agent = { AgentDevice: { AgentId: 12, DeviceId: '340' }, Name: 'LON-SW-1', Deleted: false, Extra: { kept: true } };
+		const agent = {
+			AgentDevice: { AgentId: 12, DeviceId: '340' },
+			Name: 'LON-SW-1',
+			Deleted: false,
+			Extra: { kept: true },
+		};
 		const parsed = agentsRankedResponseSchema.parse(page(agent));
 		expect(parsed.Agents![0]).toBe(agent);
 		expect(parsed.Agents![0].AgentDevice).toEqual({ AgentId: '12', DeviceId: '340' });
@@ -17,15 +22,26 @@ describe('agent pages are validated in place', () => {
 	it.each([
 		[{ Name: 'x' }, 'Agents.0.AgentDevice: Required'],
 		[{ AgentDevice: { AgentId: '1' } }, 'Agents.0.AgentDevice.DeviceId: Required'],
-		[{ AgentDevice: { AgentId: '1', DeviceId: '1' }, Name: 7 }, 'Agents.0.Name: Expected string, received number'],
-		[{ AgentDevice: { AgentId: '1', DeviceId: '1' }, Deleted: 'no' }, 'Agents.0.Deleted: Expected boolean, received string'],
-		[{ AgentDevice: { AgentId: '1', DeviceId: '1' }, ProxyAgentDevice: 'x' }, 'Agents.0.ProxyAgentDevice: Expected object, received string'],
+		[
+			{ AgentDevice: { AgentId: '1', DeviceId: '1' }, Name: 7 },
+			'Agents.0.Name: Expected string, received number',
+		],
+		[
+			{ AgentDevice: { AgentId: '1', DeviceId: '1' }, Deleted: 'no' },
+			'Agents.0.Deleted: Expected boolean, received string',
+		],
+		[
+			{ AgentDevice: { AgentId: '1', DeviceId: '1' }, ProxyAgentDevice: 'x' },
+			'Agents.0.ProxyAgentDevice: Expected object, received string',
+		],
 		[{ AgentDevice: { AgentId: {}, DeviceId: '1' } }, 'Agents.0.AgentDevice.AgentId'],
 		['text', 'Agents.0: Expected object, received string'],
 	])('rejects %j with the path of the bad field', (agent, problem) => {
 		const result = agentsRankedResponseSchema.safeParse(page(agent));
 		expect(result.success).toBe(false);
-		const issues = result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+		const issues = result.success
+			? []
+			: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 		expect(issues.some((issue) => issue.startsWith(problem))).toBe(true);
 	});
 });
@@ -37,7 +53,10 @@ describe('the in-place check agrees with zod on every field', () => {
 			Name: z.string().nullish(),
 			Flag: z.boolean().optional(),
 			Count: z.number().nullable(),
-			Nested: z.object({ A: z.string(), B: z.array(z.string()).nullish() }).passthrough().nullish(),
+			Nested: z
+				.object({ A: z.string(), B: z.array(z.string()).nullish() })
+				.passthrough()
+				.nullish(),
 			List: z.array(z.object({ K: z.string() }).passthrough()),
 			Stripped: z.object({ S: z.string() }).nullish(),
 			Constrained: z.string().min(2).optional(),
@@ -59,17 +78,42 @@ describe('the in-place check agrees with zod on every field', () => {
 		Short: ['one'],
 		Whole: 3,
 	};
-	const replacements: unknown[] = [undefined, null, 'text', 'x', 3, 2.5, Number.NaN, true, {}, [], [1], ['a', 'b'], [{}], [{ K: 1 }], { A: 1 }, { A: 'a', B: [2] }];
-	const variants = [valid, ...Object.keys(valid).flatMap((key) => replacements.map((value) => ({ ...valid, [key]: value })))];
+	const replacements: unknown[] = [
+		undefined,
+		null,
+		'text',
+		'x',
+		3,
+		2.5,
+		Number.NaN,
+		true,
+		{},
+		[],
+		[1],
+		['a', 'b'],
+		[{}],
+		[{ K: 1 }],
+		{ A: 1 },
+		{ A: 'a', B: [2] },
+	];
+	const variants = [
+		valid,
+		...Object.keys(valid).flatMap((key) =>
+			replacements.map((value) => ({ ...valid, [key]: value })),
+		),
+	];
 
-	it.each(variants.map((variant) => [JSON.stringify(variant), variant]))('%s', (_label, variant) => {
-		const expected = schema.safeParse(structuredClone(variant));
-		const actual = checked.safeParse(structuredClone(variant));
-		expect(actual.success).toBe(expected.success);
-		if (expected.success && actual.success) expect(actual.data).toEqual(expected.data);
-		if (!expected.success && !actual.success) {
-			const expectedPaths = expected.error.issues.map((issue) => issue.path.join('.'));
-			expect(expectedPaths).toContain(actual.error.issues[0].path.join('.'));
-		}
-	});
+	it.each(variants.map((variant) => [JSON.stringify(variant), variant]))(
+		'%s',
+		(_label, variant) => {
+			const expected = schema.safeParse(structuredClone(variant));
+			const actual = checked.safeParse(structuredClone(variant));
+			expect(actual.success).toBe(expected.success);
+			if (expected.success && actual.success) expect(actual.data).toEqual(expected.data);
+			if (!expected.success && !actual.success) {
+				const expectedPaths = expected.error.issues.map((issue) => issue.path.join('.'));
+				expect(expectedPaths).toContain(actual.error.issues[0].path.join('.'));
+			}
+		},
+	);
 });

@@ -1,11 +1,26 @@
-import { backoffMs, decideRetry, isRetryableStatus, parseRetryAfterMs } from '../../nodes/shared/transport/retry';
+import {
+	backoffMs,
+	decideRetry,
+	isRetryableStatus,
+	parseRetryAfterMs,
+} from '../../nodes/shared/transport/retry';
 
 const policy = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000 };
 
 describe('retry policy', () => {
 	it('retries reads on 429/502/503/504, writes only on 429/503', () => {
-		expect([429, 502, 503, 504].map((s) => isRetryableStatus(s, false))).toEqual([true, true, true, true]);
-		expect([429, 502, 503, 504].map((s) => isRetryableStatus(s, true))).toEqual([true, false, true, false]);
+		expect([429, 502, 503, 504].map((s) => isRetryableStatus(s, false))).toEqual([
+			true,
+			true,
+			true,
+			true,
+		]);
+		expect([429, 502, 503, 504].map((s) => isRetryableStatus(s, true))).toEqual([
+			true,
+			false,
+			true,
+			false,
+		]);
 		expect([400, 401, 403, 404, 500].some((s) => isRetryableStatus(s, false))).toBe(false);
 	});
 
@@ -30,6 +45,9 @@ describe('retry policy', () => {
 		const now = 0;
 		expect(decideRetry(1, policy, '5', now)).toEqual({ retry: true, waitMs: 5000 });
 		expect(decideRetry(4, policy, '1', now)).toEqual({ retry: false, reason: 'attempts' });
-		expect(decideRetry(1, policy, '600', now)).toEqual({ retry: false, reason: 'retryAfterTooLong' });
+		expect(decideRetry(1, policy, '600', now)).toEqual({
+			retry: false,
+			reason: 'retryAfterTooLong',
+		});
 	});
 });

@@ -4,7 +4,13 @@
  * `Accept: application/json`.
  */
 import { startHub, type HubEmulator } from '../hub';
-import { CredentialStore, hubCredential, runWorkflow, singleNodeWorkflow, testCredential } from '../harness';
+import {
+	CredentialStore,
+	hubCredential,
+	runWorkflow,
+	singleNodeWorkflow,
+	testCredential,
+} from '../harness';
 import { runLoadOptions } from '../harness/loadOptions';
 
 describe('Accept header on every Hub call', () => {
@@ -25,17 +31,49 @@ describe('Accept header on every Hub call', () => {
 		const workflows = [
 			singleNodeWorkflow({ resource: 'agent', operation: 'getAll', returnAll: true }),
 			singleNodeWorkflow({ resource: 'agent', operation: 'count' }),
-			singleNodeWorkflow({ resource: 'agent', operation: 'rename', agent, newName: 'accept-header-check' }),
+			singleNodeWorkflow({
+				resource: 'agent',
+				operation: 'rename',
+				agent,
+				newName: 'accept-header-check',
+			}),
 			singleNodeWorkflow({ resource: 'agent', operation: 'delete', agent }),
 			singleNodeWorkflow({ resource: 'agent', operation: 'restore', agent }),
-			singleNodeWorkflow({ resource: 'credential', operation: 'getAll', credentialType: 'all', returnAll: true }),
-			singleNodeWorkflow({ resource: 'credential', operation: 'create', credentialType: 'FTP', key: 'AcceptCheck', username: 'u', password: 'Accept-Check-1!' }),
-			singleNodeWorkflow({ resource: 'credential', operation: 'update', credentialType: 'FTP', key: 'AcceptCheck', username: 'v' }),
-			singleNodeWorkflow({ resource: 'credential', operation: 'delete', credentialType: 'FTP', key: 'AcceptCheck' }),
+			singleNodeWorkflow({
+				resource: 'credential',
+				operation: 'getAll',
+				credentialType: 'all',
+				returnAll: true,
+			}),
+			singleNodeWorkflow({
+				resource: 'credential',
+				operation: 'create',
+				credentialType: 'FTP',
+				key: 'AcceptCheck',
+				username: 'u',
+				password: 'Accept-Check-1!',
+			}),
+			singleNodeWorkflow({
+				resource: 'credential',
+				operation: 'update',
+				credentialType: 'FTP',
+				key: 'AcceptCheck',
+				username: 'v',
+			}),
+			singleNodeWorkflow({
+				resource: 'credential',
+				operation: 'delete',
+				credentialType: 'FTP',
+				key: 'AcceptCheck',
+			}),
 		];
 		for (const workflow of workflows) {
 			const run = await runWorkflow(workflow, { store });
-			expect({ operation: workflow.nodes[0].parameters.operation, status: run.status, error: run.error?.message }).toEqual({
+			expect({
+				operation: workflow.nodes[0].parameters.operation,
+				status: run.status,
+				error: run.error?.message,
+			}).toEqual({
 				operation: workflow.nodes[0].parameters.operation,
 				status: 'success',
 				error: undefined,
@@ -63,7 +101,9 @@ describe('Accept header on every Hub call', () => {
 				'/credentialsKeyedByType',
 			]),
 		);
-		const other = hub.log.filter((entry) => entry.headers.accept !== 'application/json').map((entry) => `${entry.route}: ${String(entry.headers.accept)}`);
+		const other = hub.log
+			.filter((entry) => entry.headers.accept !== 'application/json')
+			.map((entry) => `${entry.route}: ${String(entry.headers.accept)}`);
 		expect(other).toEqual([]);
 	});
 });

@@ -1,12 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { startHub, type HubEmulator } from '../hub';
-import { actionNode, CredentialStore, hubCredential, runWorkflow, singleNodeWorkflow, type WorkflowJson } from '../harness';
+import {
+	actionNode,
+	CredentialStore,
+	hubCredential,
+	runWorkflow,
+	singleNodeWorkflow,
+	type WorkflowJson,
+} from '../harness';
 
 const NODE = 'Change Tracker';
 const getMany = (parameters: IDataObject, options?: { continueOnFail?: boolean }) =>
 	singleNodeWorkflow({ resource: 'agent', operation: 'getAll', ...parameters }, options);
-const bodies = (hub: HubEmulator) => hub.requests('/agentsRanked').map((entry) => entry.body as IDataObject);
+const bodies = (hub: HubEmulator) =>
+	hub.requests('/agentsRanked').map((entry) => entry.body as IDataObject);
 
 describe('Agent › Get Many, Get, Count', () => {
 	let hub: HubEmulator;
@@ -41,7 +49,12 @@ describe('Agent › Get Many, Get, Count', () => {
 					textSearch: 'LON',
 					textSearchExactMatch: true,
 				},
-				options: { includeTemplates: true, includeCredentials: true, includeProxyMaster: true, sort: { value: { field: 'LastPollUtc', direction: 'DESC' } } },
+				options: {
+					includeTemplates: true,
+					includeCredentials: true,
+					includeProxyMaster: true,
+					sort: { value: { field: 'LastPollUtc', direction: 'DESC' } },
+				},
 			}),
 			{ store },
 		);
@@ -73,19 +86,32 @@ describe('Agent › Get Many, Get, Count', () => {
 	});
 
 	it('sends an empty DeviceFilter when no filter is set, and Include Deleted drops the deleted filter', async () => {
-		await runWorkflow(getMany({ returnAll: false, limit: 5, filters: { includeDeleted: true }, options: { includeGroupDetails: false } }), { store });
+		await runWorkflow(
+			getMany({
+				returnAll: false,
+				limit: 5,
+				filters: { includeDeleted: true },
+				options: { includeGroupDetails: false },
+			}),
+			{ store },
+		);
 		expect(bodies(hub)[0]).toEqual({ DeviceFilter: {}, Skip: 0, Take: 5 });
 	});
 
 	it('returns simplified agents with group and template display names and the hub label', async () => {
-		const run = await runWorkflow(getMany({ returnAll: true, options: { includeTemplates: true, includeCredentials: true } }), { store });
+		const run = await runWorkflow(
+			getMany({ returnAll: true, options: { includeTemplates: true, includeCredentials: true } }),
+			{ store },
+		);
 		const agents = run.json(NODE);
 		const active = hub.store.agents.filter((a) => !a.Deleted);
 		expect(agents).toHaveLength(active.length);
 		const withGroups = agents.find((a) => (a.groupIds as string[]).length > 0)!;
 		const record = hub.store.findAgent(withGroups.agentDeviceId as string)!;
 		expect(withGroups.groupIds).toEqual(record.GroupNames);
-		expect(withGroups.groups).toEqual(record.GroupNames.map((name) => hub.store.findGroup(name)!.DisplayName));
+		expect(withGroups.groups).toEqual(
+			record.GroupNames.map((name) => hub.store.findGroup(name)!.DisplayName),
+		);
 		expect(withGroups).toMatchObject({
 			hub: 'EMEA',
 			agentId: record.AgentDevice.AgentId,
@@ -98,15 +124,21 @@ describe('Agent › Get Many, Get, Count', () => {
 		const templated = agents.find((a) => (a.templates as string[]).length > 0)!;
 		const templateRecord = hub.store.findAgent(templated.agentDeviceId as string)!;
 		expect(templated.templates).toEqual(
-			templateRecord.TemplateNames.map((name) => hub.store.templates.find((t) => t.Name === name)?.DisplayName ?? name),
+			templateRecord.TemplateNames.map(
+				(name) => hub.store.templates.find((t) => t.Name === name)?.DisplayName ?? name,
+			),
 		);
 		const proxied = agents.find((a) => a.isProxied)!;
 		expect(proxied.proxyAgentDeviceId).toMatch(/^\d+,\d+$/);
-		expect(agents.every((a) => run.items(NODE).length === agents.length && a.deleted === false)).toBe(true);
+		expect(
+			agents.every((a) => run.items(NODE).length === agents.length && a.deleted === false),
+		).toBe(true);
 	});
 
 	it('returns the Hub record with the joined lists when Simplify is off', async () => {
-		const run = await runWorkflow(getMany({ returnAll: false, limit: 2, simplify: false }), { store });
+		const run = await runWorkflow(getMany({ returnAll: false, limit: 2, simplify: false }), {
+			store,
+		});
 		const [agent] = run.json(NODE);
 		expect(agent).toHaveProperty('AgentDevice');
 		expect(agent).toHaveProperty('FullyQualifiedDomainName');
@@ -115,10 +147,13 @@ describe('Agent › Get Many, Get, Count', () => {
 	});
 
 	it('makes one request for Limit 50 and pairs every output item with its input item', async () => {
-		const run = await runWorkflow(getMany({ returnAll: false, limit: 50, filters: { includeDeleted: true } }), {
-			store,
-			input: [{ json: { a: 1 } }, { json: { a: 2 } }],
-		});
+		const run = await runWorkflow(
+			getMany({ returnAll: false, limit: 50, filters: { includeDeleted: true } }),
+			{
+				store,
+				input: [{ json: { a: 1 } }, { json: { a: 2 } }],
+			},
+		);
 		expect(run.json(NODE)).toHaveLength(100);
 		expect(hub.requests('/agentsRanked')).toHaveLength(2);
 		expect(run.items(NODE).map((item) => (item.pairedItem as { item: number }).item)).toEqual([
@@ -128,23 +163,39 @@ describe('Agent › Get Many, Get, Count', () => {
 	});
 
 	it('evaluates parameters per item (expressions)', async () => {
-		const ids = hub.store.agents.slice(0, 2).map((a) => `${a.AgentDevice.AgentId},${a.AgentDevice.DeviceId}`);
+		const ids = hub.store.agents
+			.slice(0, 2)
+			.map((a) => `${a.AgentDevice.AgentId},${a.AgentDevice.DeviceId}`);
 		const run = await runWorkflow(
-			getMany({ returnAll: true, filters: { agentDeviceIds: '={{ $json.id }}', includeDeleted: true } }),
+			getMany({
+				returnAll: true,
+				filters: { agentDeviceIds: '={{ $json.id }}', includeDeleted: true },
+			}),
 			{ store, input: ids.map((id) => ({ json: { id } })) },
 		);
 		expect(run.json(NODE).map((a) => a.agentDeviceId)).toEqual(ids);
-		expect(bodies(hub).map((b) => (b.DeviceFilter as IDataObject).AgentDeviceIds)).toEqual(ids.map((id) => [id]));
+		expect(bodies(hub).map((b) => (b.DeviceFilter as IDataObject).AgentDeviceIds)).toEqual(
+			ids.map((id) => [id]),
+		);
 	});
 
 	it('counts with CountOnly and the same filters', async () => {
 		const run = await runWorkflow(
-			singleNodeWorkflow({ resource: 'agent', operation: 'count', filters: { onlineStatuses: ['Offline'] } }),
+			singleNodeWorkflow({
+				resource: 'agent',
+				operation: 'count',
+				filters: { onlineStatuses: ['Offline'] },
+			}),
 			{ store },
 		);
-		const expected = hub.store.agents.filter((a) => a.OnlineStatus === 'Offline' && !a.Deleted).length;
+		const expected = hub.store.agents.filter(
+			(a) => a.OnlineStatus === 'Offline' && !a.Deleted,
+		).length;
 		expect(run.json(NODE)).toEqual([{ hub: 'EMEA', total: expected }]);
-		expect(bodies(hub)[0]).toMatchObject({ CountOnly: true, DeviceFilter: { OnlineStatuses: ['Offline'] } });
+		expect(bodies(hub)[0]).toMatchObject({
+			CountOnly: true,
+			DeviceFilter: { OnlineStatuses: ['Offline'] },
+		});
 	});
 
 	it('gets one agent by ID, by name and from the list; a missing one is a clear error', async () => {
@@ -155,23 +206,52 @@ describe('Agent › Get Many, Get, Count', () => {
 			{ __rl: true, mode: 'list', value: id },
 			{ __rl: true, mode: 'name', value: record.Name },
 		]) {
-			const run = await runWorkflow(singleNodeWorkflow({ resource: 'agent', operation: 'get', agent }), { store });
-			expect(run.json(NODE)).toEqual([expect.objectContaining({ agentDeviceId: id, name: record.Name })]);
+			const run = await runWorkflow(
+				singleNodeWorkflow({ resource: 'agent', operation: 'get', agent }),
+				{ store },
+			);
+			expect(run.json(NODE)).toEqual([
+				expect.objectContaining({ agentDeviceId: id, name: record.Name }),
+			]);
 		}
 		const missing = await runWorkflow(
-			singleNodeWorkflow({ resource: 'agent', operation: 'get', agent: { __rl: true, mode: 'id', value: '999,999' } }),
+			singleNodeWorkflow({
+				resource: 'agent',
+				operation: 'get',
+				agent: { __rl: true, mode: 'id', value: '999,999' },
+			}),
 			{ store },
 		);
-		expect(missing.error?.message).toBe('Agent: the Hub has no agent with ID "999,999". Check the value, or pick the agent from the list');
+		expect(missing.error?.message).toBe(
+			'Agent: the Hub has no agent with ID "999,999". Check the value, or pick the agent from the list',
+		);
 	});
 
 	it.each([
-		[{ returnAll: false, limit: 0 }, 'Limit: 0 is out of range. Enter a whole number from 1 to 1000000'],
-		[{ returnAll: true, filters: { agentDeviceIds: '12;13,1' } }, 'Filters › Agent Device IDs: "12" is not an Agent Device ID.'],
-		[{ returnAll: true, filters: { groupNames: ['No Such Group'] } }, 'Filters › Groups: "No Such Group" is not a group on this Hub.'],
-		[{ returnAll: true, options: { pageSize: 5000 } }, 'Options › Page Size: 5000 is out of range. Enter a whole number from 1 to 2000'],
-		[{ returnAll: true, options: { pageConcurrency: 0 } }, 'Options › Page Concurrency: 0 is out of range'],
-		[{ returnAll: true, filters: { onlineStatuses: ['Sleeping'] } }, 'Filters › Online Statuses: "Sleeping" is not a valid value. Use one of: WaitingForContact, Online, Offline'],
+		[
+			{ returnAll: false, limit: 0 },
+			'Limit: 0 is out of range. Enter a whole number from 1 to 1000000',
+		],
+		[
+			{ returnAll: true, filters: { agentDeviceIds: '12;13,1' } },
+			'Filters › Agent Device IDs: "12" is not an Agent Device ID.',
+		],
+		[
+			{ returnAll: true, filters: { groupNames: ['No Such Group'] } },
+			'Filters › Groups: "No Such Group" is not a group on this Hub.',
+		],
+		[
+			{ returnAll: true, options: { pageSize: 5000 } },
+			'Options › Page Size: 5000 is out of range. Enter a whole number from 1 to 2000',
+		],
+		[
+			{ returnAll: true, options: { pageConcurrency: 0 } },
+			'Options › Page Concurrency: 0 is out of range',
+		],
+		[
+			{ returnAll: true, filters: { onlineStatuses: ['Sleeping'] } },
+			'Filters › Online Statuses: "Sleeping" is not a valid value. Use one of: WaitingForContact, Online, Offline',
+		],
 	])('rejects bad input %j with an error naming the field', async (parameters, message) => {
 		const run = await runWorkflow(getMany(parameters), { store });
 		expect(run.status).toBe('error');
@@ -181,13 +261,25 @@ describe('Agent › Get Many, Get, Count', () => {
 
 	it('with Continue On Fail, a bad item yields an error item and the others still run', async () => {
 		const run = await runWorkflow(
-			getMany({ returnAll: false, limit: 1, filters: { agentDeviceIds: '={{ $json.id }}', includeDeleted: true } }, { continueOnFail: true }),
-			{ store, input: [{ json: { id: '1,1' } }, { json: { id: 'oops' } }, { json: { id: '1,1' } }] },
+			getMany(
+				{
+					returnAll: false,
+					limit: 1,
+					filters: { agentDeviceIds: '={{ $json.id }}', includeDeleted: true },
+				},
+				{ continueOnFail: true },
+			),
+			{
+				store,
+				input: [{ json: { id: '1,1' } }, { json: { id: 'oops' } }, { json: { id: '1,1' } }],
+			},
 		);
 		expect(run.status).toBe('success');
 		const items = run.items(NODE);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(items[1].json.error).toMatch(/Filters › Agent Device IDs: "oops" is not an Agent Device ID/);
+		expect(items[1].json.error).toMatch(
+			/Filters › Agent Device IDs: "oops" is not an Agent Device ID/,
+		);
 		expect(items[0].json.agentDeviceId).toBe('1,1');
 	});
 
@@ -200,8 +292,14 @@ describe('Agent › Get Many, Get, Count', () => {
 			]);
 			const workflow: WorkflowJson = {
 				nodes: [
-					actionNode({ resource: 'agent', operation: 'getAll', returnAll: true }, { name: 'EMEA', credentialId: 'emea' }),
-					actionNode({ resource: 'agent', operation: 'getAll', returnAll: true }, { name: 'AMER', credentialId: 'amer' }),
+					actionNode(
+						{ resource: 'agent', operation: 'getAll', returnAll: true },
+						{ name: 'EMEA', credentialId: 'emea' },
+					),
+					actionNode(
+						{ resource: 'agent', operation: 'getAll', returnAll: true },
+						{ name: 'AMER', credentialId: 'amer' },
+					),
 				],
 				connections: { EMEA: { main: [[{ node: 'AMER', type: 'main', index: 0 }]] } },
 			};
@@ -223,38 +321,60 @@ describe('Agent › Get Many paging at scale', () => {
 	afterAll(async () => await hub.close());
 	beforeEach(() => hub.reset({ reseed: true }));
 
-	it.each([1, 4])('Return All walks 25,000 agents under a Take cap below the page size (concurrency %i)', async (pageConcurrency) => {
-		const store = new CredentialStore([hubCredential(hub.url)]);
-		const run = await runWorkflow(
-			getMany({ returnAll: true, filters: { includeDeleted: true }, options: { pageSize: 1000, pageConcurrency } }),
-			{ store },
-		);
-		const ids = run.json(NODE).map((a) => a.agentDeviceId);
-		expect(ids).toHaveLength(25_000);
-		expect(new Set(ids).size).toBe(25_000);
-		const requests = hub.requests('/agentsRanked');
-		expect(requests).toHaveLength(Math.ceil(25_000 / 400));
-		expect((requests[0].body as IDataObject).Take).toBe(1000);
-		expect(hub.stats().logins).toBe(1);
-	});
+	it.each([1, 4])(
+		'Return All walks 25,000 agents under a Take cap below the page size (concurrency %i)',
+		async (pageConcurrency) => {
+			const store = new CredentialStore([hubCredential(hub.url)]);
+			const run = await runWorkflow(
+				getMany({
+					returnAll: true,
+					filters: { includeDeleted: true },
+					options: { pageSize: 1000, pageConcurrency },
+				}),
+				{ store },
+			);
+			const ids = run.json(NODE).map((a) => a.agentDeviceId);
+			expect(ids).toHaveLength(25_000);
+			expect(new Set(ids).size).toBe(25_000);
+			const requests = hub.requests('/agentsRanked');
+			expect(requests).toHaveLength(Math.ceil(25_000 / 400));
+			expect((requests[0].body as IDataObject).Take).toBe(1000);
+			expect(hub.stats().logins).toBe(1);
+		},
+	);
 
-	it.each([1, 4])('Page Concurrency %i keeps exactly that many pages in flight on a slow Hub', async (pageConcurrency) => {
-		const store = new CredentialStore([hubCredential(hub.url)]);
-		hub.faults.add({ route: '/agentsRanked', latencyMs: 20 });
-		const run = await runWorkflow(
-			getMany({ returnAll: true, filters: { includeDeleted: true }, options: { pageSize: 400, pageConcurrency } }),
-			{ store },
-		);
-		expect(run.json(NODE)).toHaveLength(25_000);
-		// The first page is read alone (it tells the real page size and the total); the other 62 overlap.
-		expect(hub.stats().peakInFlight['/agentsRanked']).toBe(pageConcurrency);
-		expect(hub.requests('/agentsRanked')).toHaveLength(Math.ceil(25_000 / 400));
-	});
+	it.each([1, 4])(
+		'Page Concurrency %i keeps exactly that many pages in flight on a slow Hub',
+		async (pageConcurrency) => {
+			const store = new CredentialStore([hubCredential(hub.url)]);
+			hub.faults.add({ route: '/agentsRanked', latencyMs: 20 });
+			const run = await runWorkflow(
+				getMany({
+					returnAll: true,
+					filters: { includeDeleted: true },
+					options: { pageSize: 400, pageConcurrency },
+				}),
+				{ store },
+			);
+			expect(run.json(NODE)).toHaveLength(25_000);
+			// The first page is read alone (it tells the real page size and the total); the other 62 overlap.
+			expect(hub.stats().peakInFlight['/agentsRanked']).toBe(pageConcurrency);
+			expect(hub.requests('/agentsRanked')).toHaveLength(Math.ceil(25_000 / 400));
+		},
+	);
 
 	it('re-reads when agents are inserted mid-walk: no duplicates, nothing missing', async () => {
 		const store = new CredentialStore([hubCredential(hub.url)]);
-		hub.faults.add({ route: '/agentsRanked', skip: 3, times: 1, before: (h) => h.store.addAgents(5) });
-		const run = await runWorkflow(getMany({ returnAll: true, filters: { includeDeleted: true }, options: { pageSize: 400 } }), { store });
+		hub.faults.add({
+			route: '/agentsRanked',
+			skip: 3,
+			times: 1,
+			before: (h) => h.store.addAgents(5),
+		});
+		const run = await runWorkflow(
+			getMany({ returnAll: true, filters: { includeDeleted: true }, options: { pageSize: 400 } }),
+			{ store },
+		);
 		const ids = run.json(NODE).map((a) => a.agentDeviceId);
 		expect(new Set(ids).size).toBe(ids.length);
 		expect(ids).toHaveLength(25_005);
@@ -262,10 +382,21 @@ describe('Agent › Get Many paging at scale', () => {
 
 	it('re-reads when agents are removed mid-walk (concurrency 4)', async () => {
 		const store = new CredentialStore([hubCredential(hub.url)]);
-		const victims = hub.store.agents.slice(100, 110).map((a) => `${a.AgentDevice.AgentId},${a.AgentDevice.DeviceId}`);
-		hub.faults.add({ route: '/agentsRanked', skip: 5, times: 1, before: (h) => h.store.removeAgents(victims) });
+		const victims = hub.store.agents
+			.slice(100, 110)
+			.map((a) => `${a.AgentDevice.AgentId},${a.AgentDevice.DeviceId}`);
+		hub.faults.add({
+			route: '/agentsRanked',
+			skip: 5,
+			times: 1,
+			before: (h) => h.store.removeAgents(victims),
+		});
 		const run = await runWorkflow(
-			getMany({ returnAll: true, filters: { includeDeleted: true }, options: { pageConcurrency: 4 } }),
+			getMany({
+				returnAll: true,
+				filters: { includeDeleted: true },
+				options: { pageConcurrency: 4 },
+			}),
 			{ store },
 		);
 		const ids = run.json(NODE).map((a) => a.agentDeviceId as string);
@@ -277,16 +408,29 @@ describe('Agent › Get Many paging at scale', () => {
 	it('gives a clear error when the list keeps changing on every page', async () => {
 		const store = new CredentialStore([hubCredential(hub.url)]);
 		hub.faults.add({ route: '/agentsRanked', skip: 1, before: (h) => h.store.addAgents(1) });
-		const run = await runWorkflow(getMany({ returnAll: true, filters: { includeDeleted: true } }), { store });
+		const run = await runWorkflow(getMany({ returnAll: true, filters: { includeDeleted: true } }), {
+			store,
+		});
 		expect(run.status).toBe('error');
-		expect(run.error?.message).toBe("The Hub's list kept changing while it was being read (3 attempts)");
+		expect(run.error?.message).toBe(
+			"The Hub's list kept changing while it was being read (3 attempts)",
+		);
 	});
 
 	it('re-logs in exactly once when the session expires mid-walk with 4 pages in flight', async () => {
 		const store = new CredentialStore([hubCredential(hub.url)]);
-		hub.faults.add({ route: '/agentsRanked', skip: 10, times: 1, before: (h) => h.expireAllSessions() });
+		hub.faults.add({
+			route: '/agentsRanked',
+			skip: 10,
+			times: 1,
+			before: (h) => h.expireAllSessions(),
+		});
 		const run = await runWorkflow(
-			getMany({ returnAll: true, filters: { includeDeleted: true }, options: { pageConcurrency: 4 } }),
+			getMany({
+				returnAll: true,
+				filters: { includeDeleted: true },
+				options: { pageConcurrency: 4 },
+			}),
 			{ store },
 		);
 		expect(run.status).toBe('success');

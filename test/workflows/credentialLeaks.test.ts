@@ -3,7 +3,16 @@ import { Container } from '@n8n/di';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { startHub, type HubEmulator } from '../hub';
-import { actionNode, chain, CredentialStore, expectNoSecrets, hubCredential, runWorkflow, singleNodeWorkflow, type RunResult } from '../harness';
+import {
+	actionNode,
+	chain,
+	CredentialStore,
+	expectNoSecrets,
+	hubCredential,
+	runWorkflow,
+	singleNodeWorkflow,
+	type RunResult,
+} from '../harness';
 import { plantedJson, plantedSecret } from '../harness/plantedSecret';
 
 /**
@@ -11,7 +20,8 @@ import { plantedJson, plantedSecret } from '../harness/plantedSecret';
  * anything n8n stores or prints for a run: items, errors with their descriptions and stacks, and the process output.
  */
 const PASSWORD = 'Leak-Test-Passw0rd-71f3';
-const PRIVATE_KEY = '-----BEGIN OPENSSH PRIVATE KEY-----\nLeakTestKeyMaterial9a8b7c\n-----END OPENSSH PRIVATE KEY-----';
+const PRIVATE_KEY =
+	'-----BEGIN OPENSSH PRIVATE KEY-----\nLeakTestKeyMaterial9a8b7c\n-----END OPENSSH PRIVATE KEY-----';
 const PASSPHRASE = 'Leak-Test-Passphrase-5e2d';
 const ENABLE_PASSWORD = 'Leak-Test-Enable-0c4a';
 const COMMUNITY = 'Leak-Test-Community-8b1f';
@@ -48,7 +58,17 @@ const shellFields = (operation: string, extra: INodeParameters = {}): INodeParam
 async function captureOutput<T>(action: () => Promise<T>): Promise<{ result: T; output: string }> {
 	const chunks: string[] = [];
 	const record = (...args: unknown[]) => {
-		chunks.push(args.map((arg) => (typeof arg === 'string' ? arg : arg instanceof Error ? `${arg.message}\n${arg.stack}` : JSON.stringify(arg))).join(' '));
+		chunks.push(
+			args
+				.map((arg) =>
+					typeof arg === 'string'
+						? arg
+						: arg instanceof Error
+							? `${arg.message}\n${arg.stack}`
+							: JSON.stringify(arg),
+				)
+				.join(' '),
+		);
 	};
 	const spies = [
 		jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -59,11 +79,20 @@ async function captureOutput<T>(action: () => Promise<T>): Promise<{ result: T; 
 			record(String(chunk));
 			return true;
 		}),
-		...(['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => jest.spyOn(console, method).mockImplementation(record)),
+		...(['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
+			jest.spyOn(console, method).mockImplementation(record),
+		),
 		// Levels the logger has switched off are frozen no-ops; nothing reaches them.
 		...(['error', 'warn', 'info', 'debug'] as const)
-			.filter((method) => Object.getOwnPropertyDescriptor(Container.get(Logger), method)?.writable !== false)
-			.map((method) => jest.spyOn(Container.get(Logger), method).mockImplementation((message: string, meta?: object) => record(message, meta ?? ''))),
+			.filter(
+				(method) =>
+					Object.getOwnPropertyDescriptor(Container.get(Logger), method)?.writable !== false,
+			)
+			.map((method) =>
+				jest
+					.spyOn(Container.get(Logger), method)
+					.mockImplementation((message: string, meta?: object) => record(message, meta ?? '')),
+			),
 	];
 	try {
 		const result = await action();
@@ -86,8 +115,13 @@ describe('credential secrets never reach the execution data', () => {
 	});
 
 	let output = '';
-	async function runScanned(workflow: Parameters<typeof runWorkflow>[0], runStore = store): Promise<RunResult> {
-		const captured = await captureOutput(async () => await runWorkflow(workflow, { store: runStore }));
+	async function runScanned(
+		workflow: Parameters<typeof runWorkflow>[0],
+		runStore = store,
+	): Promise<RunResult> {
+		const captured = await captureOutput(
+			async () => await runWorkflow(workflow, { store: runStore }),
+		);
 		output = captured.output;
 		expectNoSecrets(captured.result.serialized, ALL_SECRETS);
 		expectNoSecrets(output, ALL_SECRETS);
@@ -102,7 +136,13 @@ describe('credential secrets never reach the execution data', () => {
 				actionNode(shellFields('update', { simplify: false }), { name: 'Update' }),
 				actionNode(
 					// Simplified: this item sent no secrets, and the Hub returns Community (a name it does not mask) in clear.
-					{ resource: 'credential', operation: 'update', credentialType: 'Shell', key: 'LeakShell', updateFields: { newKey: 'LeakShell2' } },
+					{
+						resource: 'credential',
+						operation: 'update',
+						credentialType: 'Shell',
+						key: 'LeakShell',
+						updateFields: { newKey: 'LeakShell2' },
+					},
 					{ name: 'Rename' },
 				),
 			),
@@ -124,34 +164,60 @@ describe('credential secrets never reach the execution data', () => {
 			EnablePassword: '***',
 			Community: '[redacted]',
 		});
-		expect(run.json('Update')[0].Parameters).toEqual(expect.objectContaining({ Password: '***', Community: '[redacted]' }));
-		expect(run.json('Rename')).toEqual([expect.objectContaining({ type: 'Shell', key: 'LeakShell2', username: 'svc_leak' })]);
+		expect(run.json('Update')[0].Parameters).toEqual(
+			expect.objectContaining({ Password: '***', Community: '[redacted]' }),
+		);
+		expect(run.json('Rename')).toEqual([
+			expect.objectContaining({ type: 'Shell', key: 'LeakShell2', username: 'svc_leak' }),
+		]);
 	});
 
 	it('a duplicate key fails without the secret, with and without Continue On Fail', async () => {
 		await runWorkflow(singleNodeWorkflow(shellFields('create')), { store });
 		const failed = await runScanned(singleNodeWorkflow(shellFields('create')));
 		expect(failed.status).toBe('error');
-		expect(failed.error?.message).toBe("The Hub rejected the request to /credentials/add: Credentials 'LeakShell' of type 'Shell' already exist");
-		const continued = await runScanned(singleNodeWorkflow(shellFields('create'), { continueOnFail: true }));
+		expect(failed.error?.message).toBe(
+			"The Hub rejected the request to /credentials/add: Credentials 'LeakShell' of type 'Shell' already exist",
+		);
+		const continued = await runScanned(
+			singleNodeWorkflow(shellFields('create'), { continueOnFail: true }),
+		);
 		expect(continued.status).toBe('success');
-		expect(continued.json(NODE)).toEqual([{ error: expect.stringMatching(/already exist/), errorDetails: expect.stringMatching(/Key: /) }]);
+		expect(continued.json(NODE)).toEqual([
+			{
+				error: expect.stringMatching(/already exist/),
+				errorDetails: expect.stringMatching(/Key: /),
+			},
+		]);
 	});
 
 	it('a Hub user without CredentialsManage: the error names the permission, not the secret', async () => {
-		const viewer = new CredentialStore([hubCredential(hub.url, { username: 'viewer', password: 'Viewer-Pa55!' })]);
+		const viewer = new CredentialStore([
+			hubCredential(hub.url, { username: 'viewer', password: 'Viewer-Pa55!' }),
+		]);
 		const create = await runScanned(singleNodeWorkflow(shellFields('create')), viewer);
-		expect(create.error?.message).toBe('The Hub user "viewer" lacks the CredentialsManage permission');
-		expect(create.error?.description).toMatch(/CredentialsManage is needed to create, update or delete credentials/);
+		expect(create.error?.message).toBe(
+			'The Hub user "viewer" lacks the CredentialsManage permission',
+		);
+		expect(create.error?.description).toMatch(
+			/CredentialsManage is needed to create, update or delete credentials/,
+		);
 		const update = await runScanned(
 			singleNodeWorkflow({ ...shellFields('update'), key: 'LinuxSSH' }, { continueOnFail: true }),
 			viewer,
 		);
-		expect(update.json(NODE)[0].error).toBe('The Hub user "viewer" lacks the CredentialsManage permission');
+		expect(update.json(NODE)[0].error).toBe(
+			'The Hub user "viewer" lacks the CredentialsManage permission',
+		);
 	});
 
 	it('a Hub 500 that echoes the request is scrubbed before it reaches the error', async () => {
-		const echo = { ResponseStatus: { ErrorCode: 'CryptographicException', Message: `Could not encrypt '${PASSWORD}' (key ${PRIVATE_KEY})` } };
+		const echo = {
+			ResponseStatus: {
+				ErrorCode: 'CryptographicException',
+				Message: `Could not encrypt '${PASSWORD}' (key ${PRIVATE_KEY})`,
+			},
+		};
 		hub.faults.add({ route: '/credentials/add', status: 500, body: echo });
 		hub.faults.add({ route: '/credentials/update', status: 500, body: echo });
 		const create = await runScanned(singleNodeWorkflow(shellFields('create')));
@@ -159,14 +225,21 @@ describe('credential secrets never reach the execution data', () => {
 		expect(create.error?.description).toContain("Could not encrypt '[redacted]' (key [redacted])");
 		// n8n's error reporter printed the failure: the output scan above had something to scan.
 		expect(output).toContain('The Hub failed to process /credentials/add (HTTP 500)');
-		const update = await runScanned(singleNodeWorkflow({ ...shellFields('update'), key: 'LinuxSSH' }, { continueOnFail: true }));
-		expect(update.json(NODE)[0].error).toBe('The Hub failed to process /credentials/update (HTTP 500)');
+		const update = await runScanned(
+			singleNodeWorkflow({ ...shellFields('update'), key: 'LinuxSSH' }, { continueOnFail: true }),
+		);
+		expect(update.json(NODE)[0].error).toBe(
+			'The Hub failed to process /credentials/update (HTTP 500)',
+		);
 		expect(update.json(NODE)[0].errorDetails).toContain('[redacted]');
 	});
 
 	describe('invalid JSON parameters say what is wrong without echoing the value', () => {
 		const jsonCreate = (json: string) =>
-			singleNodeWorkflow({ resource: 'credential', operation: 'create', inputMode: 'json', json }, { continueOnFail: true });
+			singleNodeWorkflow(
+				{ resource: 'credential', operation: 'create', inputMode: 'json', json },
+				{ continueOnFail: true },
+			);
 		const cases: Array<[string, string, RegExp]> = [
 			[
 				'broken syntax',

@@ -4,7 +4,8 @@ import { runListSearch, runLoadOptions } from '../harness/loadOptions';
 
 const NODE = 'Change Tracker';
 const workflow = singleNodeWorkflow({ resource: 'agent', operation: 'getAll' });
-const idOf = (a: { AgentDevice: { AgentId: string; DeviceId: string } }) => `${a.AgentDevice.AgentId},${a.AgentDevice.DeviceId}`;
+const idOf = (a: { AgentDevice: { AgentId: string; DeviceId: string } }) =>
+	`${a.AgentDevice.AgentId},${a.AgentDevice.DeviceId}`;
 
 describe('dropdowns and resource-locator lists (loadOptions / listSearch) as the editor calls them', () => {
 	let hub: HubEmulator;
@@ -22,15 +23,21 @@ describe('dropdowns and resource-locator lists (loadOptions / listSearch) as the
 		const options = await runLoadOptions(workflow, NODE, 'getGroups', { store });
 		expect(options).toHaveLength(hub.store.groups.length);
 		for (const group of hub.store.groups) {
-			expect(options).toContainEqual(expect.objectContaining({ name: group.DisplayName, value: group.Name }));
+			expect(options).toContainEqual(
+				expect.objectContaining({ name: group.DisplayName, value: group.Name }),
+			);
 		}
 	});
 
 	it('Proxy Agents: only live agents that can proxy, valued by agent ID', async () => {
 		const options = await runLoadOptions(workflow, NODE, 'getProxyAgents', { store });
 		const proxies = hub.store.agents.filter((a) => a.CanProxy && !a.Deleted);
-		expect(options.map((o) => o.value).sort()).toEqual(proxies.map((a) => a.AgentDevice.AgentId).sort());
-		expect((hub.requests('/agentsRanked')[0].body as { DeviceFilter: object }).DeviceFilter).toEqual({ CanProxy: true });
+		expect(options.map((o) => o.value).sort()).toEqual(
+			proxies.map((a) => a.AgentDevice.AgentId).sort(),
+		);
+		expect(
+			(hub.requests('/agentsRanked')[0].body as { DeviceFilter: object }).DeviceFilter,
+		).toEqual({ CanProxy: true });
 	});
 
 	it('Credential Keys: every key once, described by its type', async () => {
@@ -38,7 +45,9 @@ describe('dropdowns and resource-locator lists (loadOptions / listSearch) as the
 		const keys = [...new Set(hub.store.credentials.map((c) => c.Key))].sort();
 		expect(options.map((o) => o.value).sort()).toEqual(keys);
 		const sample = hub.store.credentials[0];
-		expect(options.find((o) => o.value === sample.Key)?.description).toContain(sample.CredentialType);
+		expect(options.find((o) => o.value === sample.Key)?.description).toContain(
+			sample.CredentialType,
+		);
 	});
 
 	it('Agent list: pages with a pagination token until every agent was offered once', async () => {
@@ -57,10 +66,15 @@ describe('dropdowns and resource-locator lists (loadOptions / listSearch) as the
 
 	it('Agent list: search text goes to the Hub as TextSearch and narrows the list', async () => {
 		const target = hub.store.agents.find((a) => !a.Deleted)!;
-		const result = await runListSearch(workflow, NODE, 'searchAgents', { store, filter: target.Name });
+		const result = await runListSearch(workflow, NODE, 'searchAgents', {
+			store,
+			filter: target.Name,
+		});
 		expect(result.results).toContainEqual(expect.objectContaining({ value: idOf(target) }));
 		expect(result.results.length).toBeLessThan(hub.store.agents.length);
-		expect((hub.requests('/agentsRanked').at(-1)!.body as { DeviceFilter: object }).DeviceFilter).toEqual({ TextSearch: target.Name });
+		expect(
+			(hub.requests('/agentsRanked').at(-1)!.body as { DeviceFilter: object }).DeviceFilter,
+		).toEqual({ TextSearch: target.Name });
 	});
 
 	it('Proxy agent list: only agents that can proxy', async () => {

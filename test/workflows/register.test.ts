@@ -167,7 +167,8 @@ describe('Agent › Register, Rename, Delete, Restore through n8n-core', () => {
 				BaselineSendEnabled: true,
 				DbConnection: {
 					DatabasePlatform: 'SqlServer',
-					ConnectionString: 'Server=lon-sql-9003.corp.example.com,1433;Database=master;Encrypt=True',
+					ConnectionString:
+						'Server=lon-sql-9003.corp.example.com,1433;Database=master;Encrypt=True',
 					TrustedConnection: false,
 				},
 			},
@@ -186,8 +187,18 @@ describe('Agent › Register, Rename, Delete, Restore through n8n-core', () => {
 		]);
 
 		const output = run.items('Change Tracker');
-		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
-		expect(output.map((item) => item.json.registration)).toEqual(['created', 'created', 'created', 'created']);
+		expect(output.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
+		expect(output.map((item) => item.json.registration)).toEqual([
+			'created',
+			'created',
+			'created',
+			'created',
+		]);
 		const windows = output[0].json;
 		const stored = hub.store.agents.find((device) => device.Name === 'LON-WIN-9001');
 		expect(stored).toBeDefined();
@@ -204,7 +215,9 @@ describe('Agent › Register, Rename, Delete, Restore through n8n-core', () => {
 			credentialKeys: ['WindowsAgentless'],
 			deleted: false,
 		});
-		expect(hub.store.agents.find((device) => device.Name === 'LON-SQL-9003')?.DbConnection).toMatchObject({
+		expect(
+			hub.store.agents.find((device) => device.Name === 'LON-SQL-9003')?.DbConnection,
+		).toMatchObject({
 			DatabasePlatform: 'SqlServer',
 			TrustedConnection: false,
 		});
@@ -215,13 +228,19 @@ describe('Agent › Register, Rename, Delete, Restore through n8n-core', () => {
 				resource: 'agent',
 				operation: 'getAll',
 				returnAll: true,
-				filters: { proxyAgentIds: ['3'], agentDisplayNames: 'LON-WIN-9001', excludeProxiedDevices: false },
+				filters: {
+					proxyAgentIds: ['3'],
+					agentDisplayNames: 'LON-WIN-9001',
+					excludeProxiedDevices: false,
+				},
 				options: { includeCredentials: true },
 			}),
 			{ store },
 		);
 		const { registration: _registration, ...registered } = windows;
-		expect(read.json('Change Tracker')).toEqual([{ ...registered, agentVersion: expect.any(String) }]);
+		expect(read.json('Change Tracker')).toEqual([
+			{ ...registered, agentVersion: expect.any(String) },
+		]);
 	});
 
 	it('runs a 200-row register twice with Skip: 200 created, then 200 existing and nothing created; Update changes only what differs', async () => {
@@ -247,11 +266,23 @@ describe('Agent › Register, Rename, Delete, Restore through n8n-core', () => {
 		expect(second.status).toBe('success');
 		const existing = second.json('Change Tracker');
 		expect(existing.map((item) => item.registration)).toEqual(Array(200).fill('existing'));
-		expect(existing.map((item) => item.agentDeviceId)).toEqual(created.map((item) => item.agentDeviceId));
-		expect(existing[0]).toMatchObject({ name: 'CMDB-SW-000', groups: ['Network Devices'], credentialKeys: ['NetworkSSH'] });
+		expect(existing.map((item) => item.agentDeviceId)).toEqual(
+			created.map((item) => item.agentDeviceId),
+		);
+		expect(existing[0]).toMatchObject({
+			name: 'CMDB-SW-000',
+			groups: ['Network Devices'],
+			credentialKeys: ['NetworkSSH'],
+		});
 		expect(hub.requests('/agents/register')).toHaveLength(0);
-		expect(hubCalls(hub)).toEqual({ '/agentsRanked': 3, '/groups': 1, '/credentialsKeyedByType': 1 });
-		expect(hub.store.agents.filter((device) => device.Name.startsWith('CMDB-SW-'))).toHaveLength(200);
+		expect(hubCalls(hub)).toEqual({
+			'/agentsRanked': 3,
+			'/groups': 1,
+			'/credentialsKeyedByType': 1,
+		});
+		expect(hub.store.agents.filter((device) => device.Name.startsWith('CMDB-SW-'))).toHaveLength(
+			200,
+		);
 
 		hub.reset();
 		const changedInput = rows(
@@ -270,7 +301,10 @@ describe('Agent › Register, Rename, Delete, Restore through n8n-core', () => {
 			return { AgentId: agentId, DeviceId: deviceId };
 		};
 		expect(hub.requests('/agents/update').map((entry) => entry.body)).toEqual([
-			{ Agent: { AgentDevice: device(0), HostName: 'cmdb-sw-000.corp.example.com' }, UpdateHostName: true },
+			{
+				Agent: { AgentDevice: device(0), HostName: 'cmdb-sw-000.corp.example.com' },
+				UpdateHostName: true,
+			},
 			{ Agent: { AgentDevice: device(1) }, GroupNames: ['A5', 'A28'], UpdateGroupNames: true },
 			{ Agent: { AgentDevice: device(2), DeviceName: 'cmdb-sw-002' }, UpdateAgentDeviceName: true },
 			{
@@ -290,13 +324,18 @@ describe('Agent › Register, Rename, Delete, Restore through n8n-core', () => {
 			['unchanged', []],
 		]);
 		expect(updated.filter((item) => item.registration === 'unchanged')).toHaveLength(196);
-		expect(updated[1]).toMatchObject({ groups: ['Network Devices', 'Production'], groupIds: ['A5', 'A28'] });
+		expect(updated[1]).toMatchObject({
+			groups: ['Network Devices', 'Production'],
+			groupIds: ['A5', 'A28'],
+		});
 		expect(updated[3]).toMatchObject({ hostType: 'Unix', credentialKeys: ['LinuxSSH'] });
 		expect(hub.store.findAgent(String(created[2].agentDeviceId))?.Name).toBe('cmdb-sw-002');
 
 		hub.reset();
 		const again = await runWorkflow(register('update'), { store, input: changedInput });
-		expect(again.json('Change Tracker').map((item) => item.registration)).toEqual(Array(200).fill('unchanged'));
+		expect(again.json('Change Tracker').map((item) => item.registration)).toEqual(
+			Array(200).fill('unchanged'),
+		);
 		expect(hub.requests('/agents/update')).toHaveLength(0);
 	});
 
@@ -316,7 +355,10 @@ describe('Agent › Register, Rename, Delete, Restore through n8n-core', () => {
 			singleNodeWorkflow(
 				fromRow({
 					ifExists: 'update',
-					additionalFields: { databaseConnectionString: 'Host=fra-pg-0026b;Port=5432;Database=postgres', baselineSendEnabled: false },
+					additionalFields: {
+						databaseConnectionString: 'Host=fra-pg-0026b;Port=5432;Database=postgres',
+						baselineSendEnabled: false,
+					},
 				}),
 			),
 			{ store, input: rows([row]) },
@@ -324,7 +366,11 @@ describe('Agent › Register, Rename, Delete, Restore through n8n-core', () => {
 		expect(run.status).toBe('success');
 		expect(hub.requests('/agents/update').map((entry) => entry.body)).toEqual([
 			{
-				Agent: { AgentDevice: { AgentId: '25', DeviceId: '26' }, OnlineDetection: 'Ping', BaselineSendEnabled: false },
+				Agent: {
+					AgentDevice: { AgentId: '25', DeviceId: '26' },
+					OnlineDetection: 'Ping',
+					BaselineSendEnabled: false,
+				},
 				UpdateOnlineDetection: true,
 				UpdateBaselineSendEnabled: true,
 				DbConnection: {
@@ -366,10 +412,15 @@ describe('Agent › Register, Rename, Delete, Restore through n8n-core', () => {
 			networkRow(7, { proxy: 'FRA-FW-0029' }),
 			networkRow(8),
 		]);
-		const run = await runWorkflow(singleNodeWorkflow(fromRow(), { continueOnFail: true }), { store, input });
+		const run = await runWorkflow(singleNodeWorkflow(fromRow(), { continueOnFail: true }), {
+			store,
+			input,
+		});
 		expect(run.status).toBe('success');
 		const output = run.items('Change Tracker');
-		expect(output.map((item) => item.pairedItem)).toEqual(Array.from({ length: 9 }, (_, item) => ({ item })));
+		expect(output.map((item) => item.pairedItem)).toEqual(
+			Array.from({ length: 9 }, (_, item) => ({ item })),
+		);
 		const errors = output.map((item) => item.json.error);
 		expect(errors[0]).toBeUndefined();
 		expect(errors[1]).toMatch(/^Proxy Agent: the Hub has no agent named "NO-SUCH-PROXY"/);
@@ -382,14 +433,16 @@ describe('Agent › Register, Rename, Delete, Restore through n8n-core', () => {
 		expect(errors[6]).toMatch(/^Groups: "No Such Group" is not a group on this Hub/);
 		expect(errors[7]).toMatch(/^Proxy Agent: "FRA-FW-0029" \(25,29\) is deleted/);
 		expect(errors[8]).toBeUndefined();
-		expect(hub.requests('/agents/register').map((entry) => (entry.body as IDataObject).DeviceName)).toEqual([
-			'CMDB-SW-000',
-			'CMDB-SW-008',
-		]);
+		expect(
+			hub.requests('/agents/register').map((entry) => (entry.body as IDataObject).DeviceName),
+		).toEqual(['CMDB-SW-000', 'CMDB-SW-008']);
 
 		// Without continueOnFail the run stops at the first bad row, with the same message.
 		hub.reset({ reseed: true });
-		const strict = await runWorkflow(singleNodeWorkflow(fromRow()), { store, input: rows([networkRow(5, { hostType: 'Solaris' })]) });
+		const strict = await runWorkflow(singleNodeWorkflow(fromRow()), {
+			store,
+			input: rows([networkRow(5, { hostType: 'Solaris' })]),
+		});
 		expect(strict.status).toBe('error');
 		expect(strict.error?.message).toMatch(/^Host Type: "Solaris" is not a valid value/);
 		expect(hub.requests('/agents/register')).toHaveLength(0);
@@ -410,7 +463,12 @@ describe('Agent › Register, Rename, Delete, Restore through n8n-core', () => {
 				store,
 				input: rows([
 					{
-						...networkRow(0, { hostType: 'Database', deviceType: 'Database', key: 'SqlProd', groups: [] }),
+						...networkRow(0, {
+							hostType: 'Database',
+							deviceType: 'Database',
+							key: 'SqlProd',
+							groups: [],
+						}),
 						dbPlatform: 'SqlServer',
 						dbConnection: 'Server=sql;User Id=sa;Password=Very-Secret-1',
 					},
@@ -419,7 +477,9 @@ describe('Agent › Register, Rename, Delete, Restore through n8n-core', () => {
 			},
 		);
 		const [withPassword, wrongHostType] = run.json('Change Tracker');
-		expect(withPassword.error).toMatch(/^Additional Fields › Database Connection String: it contains a password/);
+		expect(withPassword.error).toMatch(
+			/^Additional Fields › Database Connection String: it contains a password/,
+		);
 		expect(JSON.stringify(withPassword)).not.toContain('Very-Secret-1');
 		expect(wrongHostType.error).toMatch(/a database connection was given for Host Type "Network"/);
 		expect(hub.requests('/agents/register')).toHaveLength(0);
@@ -434,13 +494,24 @@ describe('Agent › Register, Rename, Delete, Restore through n8n-core', () => {
 			input: rows([seeded, deletedOne]),
 		});
 		const [live, deleted] = errorMode.json('Change Tracker');
-		expect(live.error).toMatch(/^Device Name: proxy "LON-PRX-0003" already has a device named "SIN-RTR-0004" \(3,4\)\. Set If Device Exists/);
-		expect(deleted.error).toMatch(/"FRA-FW-0029" \(25,29\), soft-deleted\. Bring it back with the Restore operation/);
+		expect(live.error).toMatch(
+			/^Device Name: proxy "LON-PRX-0003" already has a device named "SIN-RTR-0004" \(3,4\)\. Set If Device Exists/,
+		);
+		expect(deleted.error).toMatch(
+			/"FRA-FW-0029" \(25,29\), soft-deleted\. Bring it back with the Restore operation/,
+		);
 
 		for (const ifExists of ['skip', 'update']) {
-			const run = await runWorkflow(singleNodeWorkflow(fromRow({ ifExists })), { store, input: rows([deletedOne]) });
+			const run = await runWorkflow(singleNodeWorkflow(fromRow({ ifExists })), {
+				store,
+				input: rows([deletedOne]),
+			});
 			expect(run.json('Change Tracker')).toEqual([
-				expect.objectContaining({ agentDeviceId: '25,29', deleted: true, registration: 'existing' }),
+				expect.objectContaining({
+					agentDeviceId: '25,29',
+					deleted: true,
+					registration: 'existing',
+				}),
 			]);
 		}
 		expect(hub.requests('/agents/register')).toHaveLength(0);
@@ -449,25 +520,39 @@ describe('Agent › Register, Rename, Delete, Restore through n8n-core', () => {
 
 	it('registers a name repeated in one run once, even with Concurrency 8, and rejects Concurrency 9', async () => {
 		const input = rows(Array.from({ length: 20 }, (_, i) => networkRow(i % 10)));
-		const run = await runWorkflow(singleNodeWorkflow(fromRow({ ifExists: 'skip', options: { concurrency: 8 } })), {
-			store,
-			input,
-		});
+		const run = await runWorkflow(
+			singleNodeWorkflow(fromRow({ ifExists: 'skip', options: { concurrency: 8 } })),
+			{
+				store,
+				input,
+			},
+		);
 		expect(run.status).toBe('success');
 		const output = run.json('Change Tracker');
 		expect(hub.requests('/agents/register')).toHaveLength(10);
-		expect(output.map((item) => item.registration)).toEqual([...Array(10).fill('created'), ...Array(10).fill('existing')]);
+		expect(output.map((item) => item.registration)).toEqual([
+			...Array(10).fill('created'),
+			...Array(10).fill('existing'),
+		]);
 		for (let i = 0; i < 10; i++) expect(output[i + 10].agentDeviceId).toBe(output[i].agentDeviceId);
 		expect(output.map((item) => item.name)).toEqual(input.map((item) => item.json.name));
 
-		const tooMany = await runWorkflow(singleNodeWorkflow(fromRow({ options: { concurrency: 9 } })), { store, input });
+		const tooMany = await runWorkflow(
+			singleNodeWorkflow(fromRow({ options: { concurrency: 9 } })),
+			{ store, input },
+		);
 		expect(tooMany.status).toBe('error');
 		expect(tooMany.error?.message).toMatch(/^Options › Concurrency: 9 is out of range/);
 	});
 
 	it('deletes (visible with Include Deleted), restores and renames a device, each safe to repeat', async () => {
 		const op = (operation: string, agent: IDataObject, extra: INodeParameters = {}) =>
-			singleNodeWorkflow({ resource: 'agent', operation, agent: { __rl: true, ...agent }, ...extra });
+			singleNodeWorkflow({
+				resource: 'agent',
+				operation,
+				agent: { __rl: true, ...agent },
+				...extra,
+			});
 		const readBack = async (name: string, includeDeleted: boolean) =>
 			(
 				await runWorkflow(
@@ -483,38 +568,81 @@ describe('Agent › Register, Rename, Delete, Restore through n8n-core', () => {
 
 		const deleted = await runWorkflow(op('delete', { mode: 'id', value: '3,4' }), { store });
 		expect(deleted.json('Change Tracker')).toEqual([
-			{ hub: 'EMEA', agentDeviceId: '3,4', name: 'SIN-RTR-0004', deleted: true, alreadyDeleted: false },
+			{
+				hub: 'EMEA',
+				agentDeviceId: '3,4',
+				name: 'SIN-RTR-0004',
+				deleted: true,
+				alreadyDeleted: false,
+			},
 		]);
-		expect(hub.requests('/devices/delete').map((entry) => entry.body)).toEqual([{ AgentDeviceIds: ['3,4'] }]);
+		expect(hub.requests('/devices/delete').map((entry) => entry.body)).toEqual([
+			{ AgentDeviceIds: ['3,4'] },
+		]);
 		expect(await readBack('SIN-RTR-0004', false)).toEqual([]);
-		expect(await readBack('SIN-RTR-0004', true)).toEqual([expect.objectContaining({ agentDeviceId: '3,4', deleted: true })]);
+		expect(await readBack('SIN-RTR-0004', true)).toEqual([
+			expect.objectContaining({ agentDeviceId: '3,4', deleted: true }),
+		]);
 
-		const again = await runWorkflow(op('delete', { mode: 'name', value: 'SIN-RTR-0004' }), { store });
+		const again = await runWorkflow(op('delete', { mode: 'name', value: 'SIN-RTR-0004' }), {
+			store,
+		});
 		expect(again.json('Change Tracker')).toEqual([
-			{ hub: 'EMEA', agentDeviceId: '3,4', name: 'SIN-RTR-0004', deleted: true, alreadyDeleted: true },
+			{
+				hub: 'EMEA',
+				agentDeviceId: '3,4',
+				name: 'SIN-RTR-0004',
+				deleted: true,
+				alreadyDeleted: true,
+			},
 		]);
 		expect(hub.requests('/devices/delete')).toHaveLength(1);
 
-		const restored = await runWorkflow(op('restore', { mode: 'name', value: 'SIN-RTR-0004' }), { store });
+		const restored = await runWorkflow(op('restore', { mode: 'name', value: 'SIN-RTR-0004' }), {
+			store,
+		});
 		expect(restored.json('Change Tracker')).toEqual([
 			{ hub: 'EMEA', agentDeviceId: '3,4', name: 'SIN-RTR-0004', deleted: false, restored: true },
 		]);
-		expect(hub.requests('/device/reRegister').map((entry) => entry.body)).toEqual([{ AgentDeviceIds: ['3,4'] }]);
-		expect(await readBack('SIN-RTR-0004', false)).toEqual([expect.objectContaining({ agentDeviceId: '3,4', deleted: false })]);
-		const restoreAgain = await runWorkflow(op('restore', { mode: 'list', value: '3,4' }), { store });
-		expect(restoreAgain.json('Change Tracker')[0]).toMatchObject({ restored: false, deleted: false });
+		expect(hub.requests('/device/reRegister').map((entry) => entry.body)).toEqual([
+			{ AgentDeviceIds: ['3,4'] },
+		]);
+		expect(await readBack('SIN-RTR-0004', false)).toEqual([
+			expect.objectContaining({ agentDeviceId: '3,4', deleted: false }),
+		]);
+		const restoreAgain = await runWorkflow(op('restore', { mode: 'list', value: '3,4' }), {
+			store,
+		});
+		expect(restoreAgain.json('Change Tracker')[0]).toMatchObject({
+			restored: false,
+			deleted: false,
+		});
 		expect(hub.requests('/device/reRegister')).toHaveLength(1);
 
-		const renamed = await runWorkflow(op('rename', { mode: 'list', value: '3,4' }, { newName: 'SIN-RTR-0004-B' }), { store });
+		const renamed = await runWorkflow(
+			op('rename', { mode: 'list', value: '3,4' }, { newName: 'SIN-RTR-0004-B' }),
+			{ store },
+		);
 		expect(renamed.json('Change Tracker')).toEqual([
-			{ hub: 'EMEA', agentDeviceId: '3,4', name: 'SIN-RTR-0004-B', previousName: 'SIN-RTR-0004', renamed: true },
+			{
+				hub: 'EMEA',
+				agentDeviceId: '3,4',
+				name: 'SIN-RTR-0004-B',
+				previousName: 'SIN-RTR-0004',
+				renamed: true,
+			},
 		]);
 		expect(hub.requests('/deviceName/update').map((entry) => entry.body)).toEqual([
 			{ AgentDevice: { AgentId: '3', DeviceId: '4' }, DeviceName: 'SIN-RTR-0004-B' },
 		]);
 		const get = await runWorkflow(op('get', { mode: 'name', value: 'SIN-RTR-0004-B' }), { store });
-		expect(get.json('Change Tracker')).toEqual([expect.objectContaining({ agentDeviceId: '3,4', name: 'SIN-RTR-0004-B' })]);
-		const renameAgain = await runWorkflow(op('rename', { mode: 'id', value: '3,4' }, { newName: 'SIN-RTR-0004-B' }), { store });
+		expect(get.json('Change Tracker')).toEqual([
+			expect.objectContaining({ agentDeviceId: '3,4', name: 'SIN-RTR-0004-B' }),
+		]);
+		const renameAgain = await runWorkflow(
+			op('rename', { mode: 'id', value: '3,4' }, { newName: 'SIN-RTR-0004-B' }),
+			{ store },
+		);
 		expect(renameAgain.json('Change Tracker')[0]).toMatchObject({ renamed: false });
 		expect(hub.requests('/deviceName/update')).toHaveLength(1);
 	});
@@ -522,7 +650,12 @@ describe('Agent › Register, Rename, Delete, Restore through n8n-core', () => {
 	it('treats deleting a missing or already deleted device as success unless Error If Not Found is on', async () => {
 		const remove = (value: string, errorIfNotFound: boolean) =>
 			singleNodeWorkflow(
-				{ resource: 'agent', operation: 'delete', agent: { __rl: true, mode: 'name', value }, options: { errorIfNotFound } },
+				{
+					resource: 'agent',
+					operation: 'delete',
+					agent: { __rl: true, mode: 'name', value },
+					options: { errorIfNotFound },
+				},
 				{ continueOnFail: true },
 			);
 		const missing = await runWorkflow(remove('NO-SUCH-DEVICE', false), { store });
@@ -530,18 +663,28 @@ describe('Agent › Register, Rename, Delete, Restore through n8n-core', () => {
 			{ hub: 'EMEA', agentDeviceId: null, name: 'NO-SUCH-DEVICE', deleted: false, notFound: true },
 		]);
 		const missingStrict = await runWorkflow(remove('NO-SUCH-DEVICE', true), { store });
-		expect(missingStrict.json('Change Tracker')[0].error).toMatch(/^Agent: the Hub has no agent named "NO-SUCH-DEVICE"/);
+		expect(missingStrict.json('Change Tracker')[0].error).toMatch(
+			/^Agent: the Hub has no agent named "NO-SUCH-DEVICE"/,
+		);
 		const goneStrict = await runWorkflow(remove('FRA-FW-0029', true), { store });
-		expect(goneStrict.json('Change Tracker')[0].error).toMatch(/^Agent: "FRA-FW-0029" \(25,29\) is already deleted/);
+		expect(goneStrict.json('Change Tracker')[0].error).toMatch(
+			/^Agent: "FRA-FW-0029" \(25,29\) is already deleted/,
+		);
 		expect(hub.requests('/devices/delete')).toHaveLength(0);
 
 		const restoreMissing = await runWorkflow(
 			singleNodeWorkflow(
-				{ resource: 'agent', operation: 'restore', agent: { __rl: true, mode: 'id', value: '99,999' } },
+				{
+					resource: 'agent',
+					operation: 'restore',
+					agent: { __rl: true, mode: 'id', value: '99,999' },
+				},
 				{ continueOnFail: true },
 			),
 			{ store },
 		);
-		expect(restoreMissing.json('Change Tracker')[0].error).toMatch(/^Agent: the Hub has no agent with ID "99,999"/);
+		expect(restoreMissing.json('Change Tracker')[0].error).toMatch(
+			/^Agent: the Hub has no agent with ID "99,999"/,
+		);
 	});
 });

@@ -1,7 +1,18 @@
 import { startHub, type HubEmulator } from '../hub';
-import { CredentialStore, expectNoSecrets, hubCredential, runWorkflow, singleNodeWorkflow } from '../harness';
+import {
+	CredentialStore,
+	expectNoSecrets,
+	hubCredential,
+	runWorkflow,
+	singleNodeWorkflow,
+} from '../harness';
 
-const listAgents = singleNodeWorkflow({ resource: 'agent', operation: 'getAll', returnAll: false, limit: 5 });
+const listAgents = singleNodeWorkflow({
+	resource: 'agent',
+	operation: 'getAll',
+	returnAll: false,
+	limit: 5,
+});
 
 describe('credential session (preAuthentication) through n8n-core', () => {
 	let hub: HubEmulator;

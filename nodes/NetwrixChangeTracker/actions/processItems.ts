@@ -4,7 +4,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 type ItemResult = IDataObject | IDataObject[];
 
 /** Turns anything thrown for one item into an n8n error that names the item. */
-export function asItemError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+export function asItemError(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.context.itemIndex = itemIndex;
 		return error;
@@ -33,13 +37,18 @@ export async function processItems(
 			// Built directly (not returnJsonArray + constructExecutionMetaData, which copy every item twice): a
 			// Return All can hand back 100,000 items, and all outputs of one input item share its pairedItem.
 			const pairedItem = { item: itemIndex };
-			results[itemIndex] = Array.isArray(data) ? data.map((json) => ({ json, pairedItem })) : [{ json: data, pairedItem }];
+			results[itemIndex] = Array.isArray(data)
+				? data.map((json) => ({ json, pairedItem }))
+				: [{ json: data, pairedItem }];
 		} catch (error) {
 			const itemError = asItemError(context, error, itemIndex);
 			if (!context.continueOnFail()) throw itemError;
 			results[itemIndex] = [
 				{
-					json: { error: itemError.message, ...(itemError.description ? { errorDetails: itemError.description } : {}) },
+					json: {
+						error: itemError.message,
+						...(itemError.description ? { errorDetails: itemError.description } : {}),
+					},
 					pairedItem: { item: itemIndex },
 				},
 			];
@@ -56,7 +65,9 @@ export async function processItems(
 			}
 		}
 	};
-	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+	await Promise.all(
+		Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker),
+	);
 	if (stop !== undefined) throw stop;
 	return results.flat();
 }

@@ -25,7 +25,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const execute = resources[resource]?.[operation];
 	if (!execute) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for resource "${resource}"`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" is not supported for resource "${resource}"`,
+		);
 	}
 
 	let client: HubClient;
@@ -35,7 +38,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		// Nothing can run without a client (e.g. a malformed Hub URL): every item fails with the same reason.
 		if (!this.continueOnFail()) throw asItemError(this, error, 0);
 		const { message } = asItemError(this, error, 0);
-		return [items.map((_, itemIndex) => ({ json: { error: message }, pairedItem: { item: itemIndex } }))];
+		return [
+			items.map((_, itemIndex) => ({ json: { error: message }, pairedItem: { item: itemIndex } })),
+		];
 	}
 	return [await execute.call(this, items, { client, reference: new HubReferenceData(client) })];
 }

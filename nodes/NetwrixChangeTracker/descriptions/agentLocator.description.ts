@@ -32,7 +32,10 @@ export function agentLocator(options: {
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: AGENT_DEVICE_ID_REGEX, errorMessage: 'Use the form "<agent ID>,<device ID>", e.g. 12,340' },
+						properties: {
+							regex: AGENT_DEVICE_ID_REGEX,
+							errorMessage: 'Use the form "<agent ID>,<device ID>", e.g. 12,340',
+						},
 					},
 				],
 			},

@@ -33,7 +33,10 @@ export const credentialKeyField: INodeProperties = {
 	displayName: 'Key Name or ID',
 	name: 'key',
 	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getCredentialKeysOfType', loadOptionsDependsOn: ['credentialType'] },
+	typeOptions: {
+		loadOptionsMethod: 'getCredentialKeysOfType',
+		loadOptionsDependsOn: ['credentialType'],
+	},
 	default: '',
 	required: true,
 	description:
@@ -60,7 +63,8 @@ export const credentialJsonField: INodeProperties = {
 	displayName: 'Credential JSON',
 	name: 'json',
 	type: 'json',
-	default: '{\n  "CredentialType": "Database",\n  "Key": "",\n  "Parameters": { "UserName": "", "Password": "" }\n}',
+	default:
+		'{\n  "CredentialType": "Database",\n  "Key": "",\n  "Parameters": { "UserName": "", "Password": "" }\n}',
 	required: true,
 	description:
 		'The Hub Credentials object. Use expressions for secrets. Values of Parameters whose names look secret (Password, Passphrase, PrivateKey, Token, …) are never shown in the output.',
@@ -103,7 +107,8 @@ export function credentialSecretFields(keepHint?: string): INodeProperties[] {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'Passphrase of the private key, sent as the Passphrase parameter. Never shown in the output.',
+			description:
+				'Passphrase of the private key, sent as the Passphrase parameter. Never shown in the output.',
 			displayOptions: { show: { credentialType: ['Shell'] } },
 		},
 	];

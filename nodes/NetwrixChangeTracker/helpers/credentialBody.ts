@@ -3,11 +3,25 @@ import type { IDataObject } from 'n8n-workflow';
 import type { CredentialBody } from '../../shared/transport/credentials';
 import { ONLINE_DETECTION_MODES } from '../../shared/transport/hubEnums';
 import type { HubCredential } from '../../shared/transport/schemas';
-import { InputError, oneOf, optionalText, requiredText, toList } from '../../shared/parameters/inputValues';
+import {
+	InputError,
+	oneOf,
+	optionalText,
+	requiredText,
+	toList,
+} from '../../shared/parameters/inputValues';
 import { isMaskedValue, isSecretParameterName } from './secretParameters';
 
 /** docs/hub-api.md §7.2, without `Unknown` (which means "any type" when reading). */
-export const CREDENTIAL_TYPES = ['Shell', 'Database', 'FTP', 'Cloud', 'ESX', 'ITSM', 'Splunk'] as const;
+export const CREDENTIAL_TYPES = [
+	'Shell',
+	'Database',
+	'FTP',
+	'Cloud',
+	'ESX',
+	'ITSM',
+	'Splunk',
+] as const;
 export type CredentialType = (typeof CREDENTIAL_TYPES)[number];
 
 /**
@@ -22,7 +36,6 @@ const PARAMETER_KEYS = {
 	passphrase: 'Passphrase',
 } as const;
 
-
 /** A credential to send: the body, and every secret in it (so that nothing the node sent is ever shown). */
 export interface CredentialChange {
 	body: CredentialBody;
@@ -35,7 +48,11 @@ export interface CredentialChange {
  */
 export type CredentialPurpose = 'create' | 'update';
 
-function secretValue(value: unknown, field: string, purpose: CredentialPurpose): string | undefined {
+function secretValue(
+	value: unknown,
+	field: string,
+	purpose: CredentialPurpose,
+): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	if (typeof value !== 'string' && typeof value !== 'number') {
 		throw new InputError(field, 'is not text', 'Give the secret as text');
@@ -61,9 +78,18 @@ export function sameName(a: string, b: string): boolean {
 }
 
 /** Sets a parameter, refusing a second value for the same (case-insensitive) name. */
-export function setParameter(parameters: Record<string, string>, name: string, value: string, field: string): void {
+export function setParameter(
+	parameters: Record<string, string>,
+	name: string,
+	value: string,
+	field: string,
+): void {
 	if (Object.keys(parameters).some((existing) => sameName(existing, name))) {
-		throw new InputError(field, `the parameter "${name}" is given twice`, 'Give each parameter once (names are not case-sensitive)');
+		throw new InputError(
+			field,
+			`the parameter "${name}" is given twice`,
+			'Give each parameter once (names are not case-sensitive)',
+		);
 	}
 	parameters[name] = value;
 }
@@ -79,14 +105,18 @@ function additionalParameterEntries(value: unknown): IDataObject[] {
  * key (Create), newType and newKey (Update), username, password, privateKey, passphrase, onlineDetection,
  * publicKeys, prompts and additionalParameters ({ parameter: [{ name, value }] }).
  */
-export function credentialFromFields(values: IDataObject, purpose: CredentialPurpose): CredentialChange {
+export function credentialFromFields(
+	values: IDataObject,
+	purpose: CredentialPurpose,
+): CredentialChange {
 	const body: CredentialBody = {};
 	const secrets: string[] = [];
 	if (purpose === 'create') {
 		body.CredentialType = credentialType(values.credentialType, 'Type');
 		body.Key = requiredText(values.key, 'Key');
 	} else {
-		if (values.newType !== undefined && values.newType !== '') body.CredentialType = credentialType(values.newType, 'New Type');
+		if (values.newType !== undefined && values.newType !== '')
+			body.CredentialType = credentialType(values.newType, 'New Type');
 		const newKey = optionalText(values.newKey, 'New Key');
 		if (newKey !== undefined) body.Key = newKey;
 	}
@@ -109,7 +139,11 @@ export function credentialFromFields(values: IDataObject, purpose: CredentialPur
 		const field = `Additional Parameters › Parameter ${index + 1}`;
 		const name = requiredText(entry.name, `${field} › Name`, 256);
 		if (name === '__proto__') {
-			throw new InputError(`${field} › Name`, `"${name}" is not a parameter name`, 'Use the name of a Hub credential parameter, e.g. EnablePassword');
+			throw new InputError(
+				`${field} › Name`,
+				`"${name}" is not a parameter name`,
+				'Use the name of a Hub credential parameter, e.g. EnablePassword',
+			);
 		}
 		// Values are password fields: whatever they hold is treated as a secret.
 		const value = secretValue(entry.value, `${field} › Value`, purpose);
@@ -120,9 +154,14 @@ export function credentialFromFields(values: IDataObject, purpose: CredentialPur
 	if (Object.keys(parameters).length > 0) body.Parameters = parameters;
 
 	if (values.onlineDetection !== undefined) {
-		body.DeviceOnlineDetection = oneOf(values.onlineDetection, 'Device Online Detection', ONLINE_DETECTION_MODES);
+		body.DeviceOnlineDetection = oneOf(
+			values.onlineDetection,
+			'Device Online Detection',
+			ONLINE_DETECTION_MODES,
+		);
 	}
-	if (values.publicKeys !== undefined) body.PublicKeys = toList(values.publicKeys, 'Public Keys', /[\n\r]+/);
+	if (values.publicKeys !== undefined)
+		body.PublicKeys = toList(values.publicKeys, 'Public Keys', /[\n\r]+/);
 	if (values.prompts !== undefined) body.Prompts = toList(values.prompts, 'Prompts', /[\n\r]+/);
 	return { body, secrets };
 }
@@ -139,18 +178,21 @@ export function mergeForUpdate(current: HubCredential, change: CredentialBody): 
 		parameters[name] = value;
 	}
 	for (const [name, value] of Object.entries(change.Parameters ?? {})) {
-		for (const existing of Object.keys(parameters)) if (sameName(existing, name)) delete parameters[existing];
+		for (const existing of Object.keys(parameters))
+			if (sameName(existing, name)) delete parameters[existing];
 		parameters[name] = value;
 	}
 	const merged: CredentialBody = {
 		CredentialType: change.CredentialType ?? current.CredentialType,
 		Key: change.Key ?? current.Key,
 		LegacyDbCredential: change.LegacyDbCredential ?? current.LegacyDbCredential ?? undefined,
-		DeviceOnlineDetection: change.DeviceOnlineDetection ?? current.DeviceOnlineDetection ?? undefined,
+		DeviceOnlineDetection:
+			change.DeviceOnlineDetection ?? current.DeviceOnlineDetection ?? undefined,
 		PublicKeys: change.PublicKeys ?? current.PublicKeys ?? undefined,
 		Parameters: parameters,
 		Prompts: change.Prompts ?? current.Prompts ?? undefined,
 	};
-	for (const name of Object.keys(merged) as Array<keyof CredentialBody>) if (merged[name] === undefined) delete merged[name];
+	for (const name of Object.keys(merged) as Array<keyof CredentialBody>)
+		if (merged[name] === undefined) delete merged[name];
 	return merged;
 }

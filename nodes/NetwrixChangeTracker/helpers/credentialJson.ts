@@ -38,7 +38,9 @@ const credentialJsonSchema = z
 		LegacyDbCredential: z.boolean().optional(),
 		DeviceOnlineDetection: z.string().optional(),
 		PublicKeys: z.array(z.string()).optional(),
-		Parameters: z.record(z.union([z.string(), z.number(), z.boolean()]).transform(String)).optional(),
+		Parameters: z
+			.record(z.union([z.string(), z.number(), z.boolean()]).transform(String))
+			.optional(),
 		Prompts: z.array(z.string()).optional(),
 		Version: readOnly,
 		DecryptionErrors: readOnly,
@@ -55,8 +57,13 @@ const JSON_FIELD_NAMES = Object.keys(credentialJsonSchema.shape);
 
 function invalidJson(error: unknown): InputError {
 	const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
-	const where = position === undefined ? '' : ` (the syntax breaks at character ${Number(position) + 1})`;
-	return new InputError(JSON_FIELD, `is not valid JSON${where}`, `Check quotes, commas and braces. ${JSON_NO_ECHO}`);
+	const where =
+		position === undefined ? '' : ` (the syntax breaks at character ${Number(position) + 1})`;
+	return new InputError(
+		JSON_FIELD,
+		`is not valid JSON${where}`,
+		`Check quotes, commas and braces. ${JSON_NO_ECHO}`,
+	);
 }
 
 function parseJsonText(value: unknown): unknown {
@@ -99,7 +106,9 @@ function describeIssue(issue: z.ZodIssue): string {
 	const path = issue.path.length > 0 ? issue.path.join('.') : 'the value';
 	switch (issue.code) {
 		case z.ZodIssueCode.invalid_type:
-			return issue.received === 'undefined' ? `${path} is missing` : `${path} must be ${issue.expected === 'object' ? 'an object' : issue.expected}, not ${issue.received}`;
+			return issue.received === 'undefined'
+				? `${path} is missing`
+				: `${path} must be ${issue.expected === 'object' ? 'an object' : issue.expected}, not ${issue.received}`;
 		case z.ZodIssueCode.invalid_union:
 			return `${path} must be text`;
 		case z.ZodIssueCode.unrecognized_keys:
@@ -118,25 +127,43 @@ export function credentialFromJson(value: unknown, purpose: CredentialPurpose): 
 	const parsed = credentialJsonSchema.safeParse(canonicalNames(parseJsonText(value)));
 	if (!parsed.success) {
 		const problems = parsed.error.issues.slice(0, 5).map(describeIssue).join('; ');
-		throw new InputError(JSON_FIELD, problems, `Give a Hub Credentials object; fields: ${JSON_FIELD_NAMES.filter((name) => !(READ_ONLY_FIELDS as readonly string[]).includes(name)).join(', ')}`);
+		throw new InputError(
+			JSON_FIELD,
+			problems,
+			`Give a Hub Credentials object; fields: ${JSON_FIELD_NAMES.filter((name) => !(READ_ONLY_FIELDS as readonly string[]).includes(name)).join(', ')}`,
+		);
 	}
 	const json = parsed.data;
 	const body: CredentialBody = {};
 	const secrets: string[] = [];
 
 	if (json.CredentialType !== undefined && json.CredentialType.trim() !== '') {
-		const type = CREDENTIAL_TYPES.find((candidate) => sameName(candidate, json.CredentialType!.trim()));
-		if (!type) throw new InputError(JSON_FIELD, 'CredentialType is not a credential type', `Use one of: ${CREDENTIAL_TYPES.join(', ')}`);
+		const type = CREDENTIAL_TYPES.find((candidate) =>
+			sameName(candidate, json.CredentialType!.trim()),
+		);
+		if (!type)
+			throw new InputError(
+				JSON_FIELD,
+				'CredentialType is not a credential type',
+				`Use one of: ${CREDENTIAL_TYPES.join(', ')}`,
+			);
 		body.CredentialType = type;
 	}
 	const key = optionalText(json.Key, `${JSON_FIELD} › Key`);
 	if (key) body.Key = key;
 	if (purpose === 'create') {
-		if (!body.CredentialType) throw new InputError(JSON_FIELD, 'CredentialType is missing', `Add "CredentialType": one of ${CREDENTIAL_TYPES.join(', ')}`);
-		if (!body.Key) throw new InputError(JSON_FIELD, 'Key is missing', 'Add "Key": the name of the credential');
+		if (!body.CredentialType)
+			throw new InputError(
+				JSON_FIELD,
+				'CredentialType is missing',
+				`Add "CredentialType": one of ${CREDENTIAL_TYPES.join(', ')}`,
+			);
+		if (!body.Key)
+			throw new InputError(JSON_FIELD, 'Key is missing', 'Add "Key": the name of the credential');
 	}
 	if (json.LegacyDbCredential !== undefined) body.LegacyDbCredential = json.LegacyDbCredential;
-	if (json.DeviceOnlineDetection !== undefined) body.DeviceOnlineDetection = json.DeviceOnlineDetection;
+	if (json.DeviceOnlineDetection !== undefined)
+		body.DeviceOnlineDetection = json.DeviceOnlineDetection;
 	if (json.PublicKeys !== undefined) body.PublicKeys = json.PublicKeys;
 	if (json.Prompts !== undefined) body.Prompts = json.Prompts;
 

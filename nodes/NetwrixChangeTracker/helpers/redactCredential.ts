@@ -22,7 +22,9 @@ function scrubDeep(value: unknown, secrets: readonly string[]): unknown {
 	if (typeof value === 'string') return scrubSecrets(value, secrets);
 	if (Array.isArray(value)) return value.map((entry) => scrubDeep(entry, secrets));
 	if (value && typeof value === 'object') {
-		return Object.fromEntries(Object.entries(value).map(([name, entry]) => [name, scrubDeep(entry, secrets)]));
+		return Object.fromEntries(
+			Object.entries(value).map(([name, entry]) => [name, scrubDeep(entry, secrets)]),
+		);
 	}
 	return value;
 }
@@ -32,10 +34,18 @@ function scrubDeep(value: unknown, secrets: readonly string[]): unknown {
  * the Hub masked it and becomes "[redacted]" when it did not; any value the node sent as a secret is redacted
  * wherever it appears.
  */
-export function redactCredential(credential: HubCredential, sentSecrets: readonly string[] = []): IDataObject {
+export function redactCredential(
+	credential: HubCredential,
+	sentSecrets: readonly string[] = [],
+): IDataObject {
 	const parameters: IDataObject = {};
 	for (const [name, value] of Object.entries(credential.Parameters ?? {})) {
-		if (typeof value === 'string' && value !== '' && !isMaskedValue(value) && (isSecretParameterName(name) || sentSecrets.includes(value))) {
+		if (
+			typeof value === 'string' &&
+			value !== '' &&
+			!isMaskedValue(value) &&
+			(isSecretParameterName(name) || sentSecrets.includes(value))
+		) {
 			parameters[name] = REDACTED;
 		} else {
 			parameters[name] = value;
@@ -47,7 +57,9 @@ export function redactCredential(credential: HubCredential, sentSecrets: readonl
 
 function parameter(parameters: unknown, wanted: string): string | null {
 	if (!parameters || typeof parameters !== 'object') return null;
-	const entry = Object.entries(parameters).find(([name]) => name.toLowerCase() === wanted.toLowerCase());
+	const entry = Object.entries(parameters).find(
+		([name]) => name.toLowerCase() === wanted.toLowerCase(),
+	);
 	return typeof entry?.[1] === 'string' ? entry[1] : null;
 }
 

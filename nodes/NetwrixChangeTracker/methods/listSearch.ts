@@ -27,7 +27,8 @@ async function agentList(
 			const name = displayNameOf(agent) || id;
 			return { name: `${name} (${id})${agent.Deleted ? ' – deleted' : ''}`, value: id };
 		}),
-		paginationToken: skip + agents.length < total && agents.length > 0 ? String(skip + agents.length) : undefined,
+		paginationToken:
+			skip + agents.length < total && agents.length > 0 ? String(skip + agents.length) : undefined,
 	};
 }
 

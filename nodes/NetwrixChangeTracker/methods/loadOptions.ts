@@ -7,7 +7,9 @@ import { fetchCredentialKeys } from '../../shared/transport/hubReferenceData';
 export { getGroups, getProxyAgents } from '../../shared/dropdowns';
 
 /** Every credential key, with its type; for filters and for a device's credential. */
-export async function getCredentialKeys(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getCredentialKeys(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const keyed = await fetchCredentialKeys(await HubClient.create(this));
 	const options = new Map<string, INodePropertyOptions>();
 	for (const [type, keys] of Object.entries(keyed)) {
@@ -24,14 +26,18 @@ export async function getCredentialKeys(this: ILoadOptionsFunctions): Promise<IN
 }
 
 /** Keys of the credential type selected in the node (Type field); every key when no single type is selected. */
-export async function getCredentialKeysOfType(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getCredentialKeysOfType(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const selected = this.getCurrentNodeParameter('credentialType');
-	const type = typeof selected === 'string' && selected !== 'all' ? selected.toLowerCase() : undefined;
+	const type =
+		typeof selected === 'string' && selected !== 'all' ? selected.toLowerCase() : undefined;
 	const keyed = await fetchCredentialKeys(await HubClient.create(this));
 	const options: INodePropertyOptions[] = [];
 	for (const [keyType, keys] of Object.entries(keyed)) {
 		if (type !== undefined && keyType.toLowerCase() !== type) continue;
-		for (const key of keys) options.push({ name: key, value: key, description: type ? undefined : keyType });
+		for (const key of keys)
+			options.push({ name: key, value: key, description: type ? undefined : keyType });
 	}
 	return options.sort(byName);
 }

@@ -1,7 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { AGENT_DEVICE_ID_HINT, parseAgentDeviceId } from '../transport/agentDeviceId';
-import { booleanValue, InputError, oneOf, optionalText, quote, toList } from '../parameters/inputValues';
+import {
+	booleanValue,
+	InputError,
+	oneOf,
+	optionalText,
+	quote,
+	toList,
+} from '../parameters/inputValues';
 
 const ONLINE_STATUSES = ['WaitingForContact', 'Online', 'Offline'] as const;
 
@@ -23,7 +30,12 @@ export function buildAgentQuery(filters: IDataObject): AgentQuery {
 
 	const ids = toList(filters.agentDeviceIds, label('Agent Device IDs'), /[;\s]+/).map((value) => {
 		const parsed = parseAgentDeviceId(value);
-		if (!parsed) throw new InputError(label('Agent Device IDs'), `${quote(value)} is not an Agent Device ID`, AGENT_DEVICE_ID_HINT);
+		if (!parsed)
+			throw new InputError(
+				label('Agent Device IDs'),
+				`${quote(value)} is not an Agent Device ID`,
+				AGENT_DEVICE_ID_HINT,
+			);
 		return parsed.id;
 	});
 	if (ids.length) deviceFilter.AgentDeviceIds = ids;
@@ -31,15 +43,19 @@ export function buildAgentQuery(filters: IDataObject): AgentQuery {
 	const names = toList(filters.agentDisplayNames, label('Display Names'));
 	if (names.length) deviceFilter.AgentDisplayNames = names;
 
-	const statuses = toList(filters.onlineStatuses, label('Online Statuses'), /[;,\s]+/).map((status) =>
-		oneOf(status, label('Online Statuses'), ONLINE_STATUSES),
+	const statuses = toList(filters.onlineStatuses, label('Online Statuses'), /[;,\s]+/).map(
+		(status) => oneOf(status, label('Online Statuses'), ONLINE_STATUSES),
 	);
 	if (statuses.length) deviceFilter.OnlineStatuses = statuses;
 
 	if (filters.excludeProxiedDevices !== undefined) {
-		deviceFilter.ExcludeProxiedDevices = booleanValue(filters.excludeProxiedDevices, label('Exclude Proxied Devices'));
+		deviceFilter.ExcludeProxiedDevices = booleanValue(
+			filters.excludeProxiedDevices,
+			label('Exclude Proxied Devices'),
+		);
 	}
-	if (filters.canProxy !== undefined) deviceFilter.CanProxy = booleanValue(filters.canProxy, label('Can Proxy'));
+	if (filters.canProxy !== undefined)
+		deviceFilter.CanProxy = booleanValue(filters.canProxy, label('Can Proxy'));
 
 	const proxies = toList(filters.proxyAgentIds, label('Proxy Agents'), /[;,\s]+/);
 	if (proxies.length) deviceFilter.ProxyAgentIds = proxies;
@@ -54,11 +70,16 @@ export function buildAgentQuery(filters: IDataObject): AgentQuery {
 	if (text) {
 		deviceFilter.TextSearch = text;
 		if (filters.textSearchExactMatch !== undefined) {
-			deviceFilter.TextSearchExactMatch = booleanValue(filters.textSearchExactMatch, label('Text Search Exact Match'));
+			deviceFilter.TextSearchExactMatch = booleanValue(
+				filters.textSearchExactMatch,
+				label('Text Search Exact Match'),
+			);
 		}
 	}
 
 	const includeDeleted =
-		filters.includeDeleted === undefined ? false : booleanValue(filters.includeDeleted, label('Include Deleted'));
+		filters.includeDeleted === undefined
+			? false
+			: booleanValue(filters.includeDeleted, label('Include Deleted'));
 	return { deviceFilter, groupNames, includeDeleted };
 }

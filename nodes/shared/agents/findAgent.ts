@@ -39,7 +39,12 @@ export async function findAgent(
 		deviceFilter.AgentDisplayNames = [value];
 	} else {
 		const parsed = parseAgentDeviceId(value);
-		if (!parsed) throw new InputError(field, `${quote(value)} is not an Agent Device ID`, AGENT_DEVICE_ID_HINT);
+		if (!parsed)
+			throw new InputError(
+				field,
+				`${quote(value)} is not an Agent Device ID`,
+				AGENT_DEVICE_ID_HINT,
+			);
 		deviceFilter.AgentDeviceIds = [parsed.id];
 	}
 	const { agents, joins } = await listAgents(client, {
@@ -54,7 +59,9 @@ export async function findAgent(
 	});
 	if (agents.length > 1 && byName && extra.prefer) {
 		// A name can be shared by a live device and soft-deleted ones: the one in the wanted state decides.
-		const preferred = agents.filter((agent) => (agent.Deleted === true) === (extra.prefer === 'deleted'));
+		const preferred = agents.filter(
+			(agent) => (agent.Deleted === true) === (extra.prefer === 'deleted'),
+		);
 		if (preferred.length === 1) return { agent: preferred[0], joins };
 	}
 	if (agents.length > 1 && byName) {

@@ -43,7 +43,8 @@ export function simplifyAgent(
 		groupIds,
 		templates: templates.map((name) => joins.templateDisplayNames.get(name) ?? name),
 		credentialKeys: joins.credentialsByDevice.get(id) ?? [],
-		agentVersion: agent.Version === undefined || agent.Version === null ? null : String(agent.Version),
+		agentVersion:
+			agent.Version === undefined || agent.Version === null ? null : String(agent.Version),
 	};
 	return hubLabel ? { ...hubTag(hubLabel), ...item } : item;
 }
@@ -58,11 +59,16 @@ export function rawAgent(
 	const extra: IDataObject = {};
 	const groups = joins.groupsByDevice.get(id);
 	if (groups) {
-		extra.MemberOfGroups = groups.map((name) => ({ Name: name, DisplayName: joins.groupDisplayNames.get(name) ?? name }));
+		extra.MemberOfGroups = groups.map((name) => ({
+			Name: name,
+			DisplayName: joins.groupDisplayNames.get(name) ?? name,
+		}));
 	}
 	const templates = joins.templatesByDevice.get(id);
 	if (templates) extra.ConfigTemplates = templates;
 	const credentials = joins.credentialsByDevice.get(id);
 	if (credentials) extra.CredentialKeys = credentials;
-	return { ...agent, ...extra, ...(hubLabel ? { Hub: hubLabel } : {}) } as IDataObject & { AgentDevice: AgentDevice };
+	return { ...agent, ...extra, ...(hubLabel ? { Hub: hubLabel } : {}) } as IDataObject & {
+		AgentDevice: AgentDevice;
+	};
 }

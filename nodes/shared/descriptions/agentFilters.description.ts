@@ -27,7 +27,8 @@ export const agentFilterFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'LON-WEB-0001; LON-SQL-0002',
-		description: 'Only agents with these exact display names. Separate several with semicolons or new lines.',
+		description:
+			'Only agents with these exact display names. Separate several with semicolons or new lines.',
 	},
 	{
 		displayName: 'Online Statuses',
@@ -53,7 +54,8 @@ export const agentFilterFields: INodeProperties[] = [
 		name: 'canProxy',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to return only agents that can proxy (on) or only agents that cannot (off)',
+		description:
+			'Whether to return only agents that can proxy (on) or only agents that cannot (off)',
 	},
 	{
 		displayName: 'Proxy Agent Names or IDs',

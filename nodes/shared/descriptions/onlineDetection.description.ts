@@ -9,7 +9,9 @@ const LABELS: Record<OnlineDetectionMode, { name: string; description: string }>
 };
 
 /** The Online Detection choices of Register and of a credential's Device Online Detection. */
-export const onlineDetectionOptions: INodePropertyOptions[] = ONLINE_DETECTION_MODES.map((mode) => ({
-	...LABELS[mode],
-	value: mode,
-}));
+export const onlineDetectionOptions: INodePropertyOptions[] = ONLINE_DETECTION_MODES.map(
+	(mode) => ({
+		...LABELS[mode],
+		value: mode,
+	}),
+);

@@ -6,9 +6,12 @@ import { integerInRange } from './inputValues';
 /** Options › Timeout (Ms) and Max Attempts (descriptions/requestOptions.description.ts) as HubClient settings. */
 export function hubClientOptions(options: IDataObject): HubClientOptions {
 	const result: HubClientOptions = {};
-	if (options.timeout !== undefined) result.timeoutMs = integerInRange(options.timeout, 'Options › Timeout (Ms)', 1000, 3_600_000);
+	if (options.timeout !== undefined)
+		result.timeoutMs = integerInRange(options.timeout, 'Options › Timeout (Ms)', 1000, 3_600_000);
 	if (options.maxAttempts !== undefined) {
-		result.retry = { maxAttempts: integerInRange(options.maxAttempts, 'Options › Max Attempts', 1, 10) };
+		result.retry = {
+			maxAttempts: integerInRange(options.maxAttempts, 'Options › Max Attempts', 1, 10),
+		};
 	}
 	return result;
 }

@@ -28,7 +28,12 @@ export function pageSizeOption(options: IDataObject): number {
 export function pageConcurrencyOption(options: IDataObject): number {
 	return options.pageConcurrency === undefined
 		? 1
-		: integerInRange(options.pageConcurrency, 'Options › Page Concurrency', 1, MAX_PAGE_CONCURRENCY);
+		: integerInRange(
+				options.pageConcurrency,
+				'Options › Page Concurrency',
+				1,
+				MAX_PAGE_CONCURRENCY,
+			);
 }
 
 /** Options › Sort: { field, direction } → the Hub's Sort dictionary, e.g. { Name: 'ASC' }. */
@@ -36,11 +41,19 @@ export function sortOption(options: IDataObject): IDataObject | undefined {
 	const sort = (options.sort as IDataObject | undefined)?.value as IDataObject | undefined;
 	if (!sort) return undefined;
 	const field = oneOf(sort.field, 'Options › Sort › Field', SORT_FIELDS);
-	const direction = oneOf(sort.direction ?? 'ASC', 'Options › Sort › Direction', ['ASC', 'DESC'] as const);
+	const direction = oneOf(sort.direction ?? 'ASC', 'Options › Sort › Direction', [
+		'ASC',
+		'DESC',
+	] as const);
 	return { [field]: direction };
 }
 
 export function limitParameter(value: unknown): number {
-	if (value === undefined) throw new InputError('Limit', 'is empty', 'Enter how many agents to return, or turn on Return All');
+	if (value === undefined)
+		throw new InputError(
+			'Limit',
+			'is empty',
+			'Enter how many agents to return, or turn on Return All',
+		);
 	return integerInRange(value, 'Limit', 1, 1_000_000);
 }

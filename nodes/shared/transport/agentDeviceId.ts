@@ -11,7 +11,9 @@ export function agentDeviceIdOf(device: AgentDevice): string {
 }
 
 /** Parses and normalises an Agent Device ID; returns undefined when it is malformed. */
-export function parseAgentDeviceId(value: unknown): { agentId: string; deviceId: string; id: string } | undefined {
+export function parseAgentDeviceId(
+	value: unknown,
+): { agentId: string; deviceId: string; id: string } | undefined {
 	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
 	const match = AGENT_DEVICE_ID.exec(String(value));
 	if (!match) return undefined;

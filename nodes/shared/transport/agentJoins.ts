@@ -11,7 +11,10 @@ export interface AgentJoins {
 }
 
 function indexByDevice(
-	links: Array<{ AgentDevice: { AgentId: string; DeviceId: string } } & Record<string, unknown>> | null | undefined,
+	links:
+		| Array<{ AgentDevice: { AgentId: string; DeviceId: string } } & Record<string, unknown>>
+		| null
+		| undefined,
 	field: string,
 	into: Map<string, string[]>,
 ): void {
@@ -21,7 +24,10 @@ function indexByDevice(
 	}
 }
 
-function lookup(pairs: Array<{ Key: string; Value?: string | null }> | null | undefined, into: Map<string, string>) {
+function lookup(
+	pairs: Array<{ Key: string; Value?: string | null }> | null | undefined,
+	into: Map<string, string>,
+) {
 	for (const pair of pairs ?? []) into.set(pair.Key, pair.Value ?? pair.Key);
 }
 
@@ -47,7 +53,8 @@ export function addJoins(joins: AgentJoins, page: AgentsRankedResponse): AgentJo
 
 /** Adds the join data of another lookup (e.g. a later batch) into `into`. */
 export function mergeJoins(into: AgentJoins, from: AgentJoins): AgentJoins {
-	const copy = <V>(target: Map<string, V>, source: Map<string, V>) => source.forEach((value, key) => target.set(key, value));
+	const copy = <V>(target: Map<string, V>, source: Map<string, V>) =>
+		source.forEach((value, key) => target.set(key, value));
 	copy(into.groupsByDevice, from.groupsByDevice);
 	copy(into.templatesByDevice, from.templatesByDevice);
 	copy(into.credentialsByDevice, from.credentialsByDevice);

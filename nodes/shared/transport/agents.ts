@@ -26,11 +26,16 @@ interface AgentListRequest {
  * generic filter (so Count and paging see the same rows) and again client-side, in case a Hub ignores it.
  */
 function deletedFilter(includeDeleted: boolean): IDataObject {
-	return includeDeleted ? {} : { GenericFilters: [{ Field: 'Deleted', Operator: 'eq', Value: 'false', IgnoreCase: true }] };
+	return includeDeleted
+		? {}
+		: { GenericFilters: [{ Field: 'Deleted', Operator: 'eq', Value: 'false', IgnoreCase: true }] };
 }
 
 function baseBody(request: Omit<AgentListRequest, 'pageSize'>): IDataObject {
-	const body: IDataObject = { DeviceFilter: request.deviceFilter, ...deletedFilter(request.includeDeleted) };
+	const body: IDataObject = {
+		DeviceFilter: request.deviceFilter,
+		...deletedFilter(request.includeDeleted),
+	};
 	if (request.groupDetails) body.GetAgentGroupDetails = true;
 	if (request.templates) body.GetRelatedTemplates = true;
 	if (request.credentials) body.GetRelatedCredentials = true;
@@ -95,7 +100,10 @@ export async function listAgents(
 
 export async function countAgents(
 	client: HubClient,
-	request: Pick<AgentListRequest, 'deviceFilter' | 'includeDeleted' | 'includeProxyMaster' | 'itemIndex'>,
+	request: Pick<
+		AgentListRequest,
+		'deviceFilter' | 'includeDeleted' | 'includeProxyMaster' | 'itemIndex'
+	>,
 ): Promise<number> {
 	const page = await client.request({
 		endpoint: '/agentsRanked',

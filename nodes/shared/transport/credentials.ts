@@ -1,7 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { HubClient } from './hubClient';
-import { credentialListSchema, credentialSchema, optionalCredentialSchema, type HubCredential } from './schemas';
+import {
+	credentialListSchema,
+	credentialSchema,
+	optionalCredentialSchema,
+	type HubCredential,
+} from './schemas';
 
 /** The part of the Hub's `Credentials` object a client writes (docs/hub-api.md §7.1); the Hub sets the rest. */
 export interface CredentialBody {
@@ -38,7 +43,11 @@ export async function getCredential(
 }
 
 /** /credentials: every credential of a type; `Unknown` lists all types (what the PowerShell client does). */
-export async function listCredentials(client: HubClient, type: string, itemIndex?: number): Promise<HubCredential[]> {
+export async function listCredentials(
+	client: HubClient,
+	type: string,
+	itemIndex?: number,
+): Promise<HubCredential[]> {
 	return await client.request({
 		endpoint: '/credentials',
 		body: { CredentialType: type },
@@ -47,7 +56,11 @@ export async function listCredentials(client: HubClient, type: string, itemIndex
 	});
 }
 
-export async function addCredential(client: HubClient, credentials: CredentialBody, itemIndex?: number): Promise<HubCredential> {
+export async function addCredential(
+	client: HubClient,
+	credentials: CredentialBody,
+	itemIndex?: number,
+): Promise<HubCredential> {
 	return await client.request({
 		endpoint: '/credentials/add',
 		body: { Credentials: credentials as IDataObject },
@@ -66,7 +79,11 @@ export async function updateCredential(
 ): Promise<HubCredential> {
 	return await client.request({
 		endpoint: '/credentials/update',
-		body: { CredentialsType: original.type, Key: original.key, Credentials: credentials as IDataObject },
+		body: {
+			CredentialsType: original.type,
+			Key: original.key,
+			Credentials: credentials as IDataObject,
+		},
 		schema: credentialSchema,
 		write: true,
 		itemIndex,
@@ -74,7 +91,11 @@ export async function updateCredential(
 }
 
 /** 204 whether or not the key existed (docs/hub-api.md §3.3, PowerShell client); a Hub that answers 404 is accepted too. */
-export async function deleteCredential(client: HubClient, { type, key }: CredentialIdentity, itemIndex?: number): Promise<void> {
+export async function deleteCredential(
+	client: HubClient,
+	{ type, key }: CredentialIdentity,
+	itemIndex?: number,
+): Promise<void> {
 	await client.request({
 		endpoint: '/credentials/delete',
 		body: { CredentialsType: type, Key: key },

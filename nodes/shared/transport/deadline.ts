@@ -1,6 +1,8 @@
 /** The error a request gets when its deadline passes; the code makes it read as a timeout (networkFailure.ts). */
 function deadlineError(timeoutMs: number): Error {
-	return Object.assign(new Error(`No complete answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' });
+	return Object.assign(new Error(`No complete answer within ${timeoutMs} ms`), {
+		code: 'ETIMEDOUT',
+	});
 }
 
 /**

@@ -48,7 +48,9 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 function responseInError(error: unknown): HubResponse | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-		const response = (current as { response?: { status?: unknown; headers?: unknown; data?: unknown } }).response;
+		const response = (
+			current as { response?: { status?: unknown; headers?: unknown; data?: unknown } }
+		).response;
 		if (response && typeof response.status === 'number') {
 			return {
 				statusCode: response.status,
@@ -97,7 +99,10 @@ export class HubClient {
 		try {
 			this.hubUrl = normalizeHubUrl(credentials.url);
 		} catch (error) {
-			throw hubError(this.node, { message: (error as Error).message, description: 'Fix the Hub URL in the credential.' });
+			throw hubError(this.node, {
+				message: (error as Error).message,
+				description: 'Fix the Hub URL in the credential.',
+			});
 		}
 		this.hubLabel = typeof credentials.hubLabel === 'string' ? credentials.hubLabel.trim() : '';
 		this.userName = String(credentials.username ?? '');
@@ -121,7 +126,10 @@ export class HubClient {
 
 		if (statusCode === 404 && request.notFound === 'undefined') return undefined as T;
 		if (isRedirect(statusCode)) {
-			throw this.error(describeRedirect(request.endpoint, statusCode, response.headers.location, this.hubUrl.base), request);
+			throw this.error(
+				describeRedirect(request.endpoint, statusCode, response.headers.location, this.hubUrl.base),
+				request,
+			);
 		}
 		if (statusCode < 200 || statusCode >= 300) {
 			if (typeof body === 'string' && body.trim() !== '' && !body.trim().startsWith('{')) {
@@ -153,7 +161,8 @@ export class HubClient {
 	}
 
 	private parseBody(request: HubRequest<unknown>, statusCode: number, body: unknown): unknown {
-		if (statusCode === 204 || body === undefined || body === '') return request.schema ? body : undefined;
+		if (statusCode === 204 || body === undefined || body === '')
+			return request.schema ? body : undefined;
 		if (typeof body !== 'string') return body;
 		try {
 			return JSON.parse(body) as unknown;
@@ -166,7 +175,9 @@ export class HubClient {
 		for (let attempt = 1; ; attempt++) {
 			let response: HubResponse;
 			try {
-				response = await this.gate.exchange(async (reloginOn401) => await this.send(request, reloginOn401));
+				response = await this.gate.exchange(
+					async (reloginOn401) => await this.send(request, reloginOn401),
+				);
 			} catch (error) {
 				const failure = this.describeThrown(error, request.endpoint);
 				const retryable = failure.retryableRead && !request.write;
@@ -180,7 +191,12 @@ export class HubClient {
 				throw this.error(failure.details, request);
 			}
 			if (!isRetryableStatus(response.statusCode, request.write === true)) return response;
-			const decision = decideRetry(attempt, this.retry, response.headers['retry-after'], Date.now());
+			const decision = decideRetry(
+				attempt,
+				this.retry,
+				response.headers['retry-after'],
+				Date.now(),
+			);
 			if (!decision.retry) {
 				if (decision.reason === 'retryAfterTooLong') {
 					throw this.error(
@@ -215,7 +231,11 @@ export class HubClient {
 		};
 		if (request.body !== undefined) options.body = request.body;
 		if (request.qs !== undefined) options.qs = request.qs;
-		const sent = this.context.helpers.httpRequestWithAuthentication.call(this.context, CREDENTIAL_TYPE, options);
+		const sent = this.context.helpers.httpRequestWithAuthentication.call(
+			this.context,
+			CREDENTIAL_TYPE,
+			options,
+		);
 		if (!reloginOn401) return (await deadline.race(sent)) as HubResponse;
 		// Other statuses were thrown only so that a 401 could be; hand them back as answers.
 		return (await deadline.race(
@@ -228,7 +248,10 @@ export class HubClient {
 	}
 
 	/** Turns whatever n8n threw into our own message; the thrown error itself holds the request and is dropped. */
-	private describeThrown(error: unknown, endpoint: string): { details: HubErrorDetails; retryableRead: boolean } {
+	private describeThrown(
+		error: unknown,
+		endpoint: string,
+	): { details: HubErrorDetails; retryableRead: boolean } {
 		if (isLoginError(error)) {
 			const login = (error as { cause?: unknown }).cause ?? error;
 			const { message, description } = login as { message: string; description?: string };
@@ -255,7 +278,8 @@ export class HubClient {
 		return {
 			details: {
 				message: `The request to the Hub at ${this.hubUrl.base} failed`,
-				description: 'n8n could not complete the request. Check the Hub URL and that the Hub is running.',
+				description:
+					'n8n could not complete the request. Check the Hub URL and that the Hub is running.',
 			},
 			retryableRead: false,
 		};

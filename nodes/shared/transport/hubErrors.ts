@@ -16,7 +16,9 @@ function text(value: unknown): string | undefined {
 
 function readResponseStatus(body: unknown): HubResponseStatus | undefined {
 	if (!body || typeof body !== 'object') return undefined;
-	const status = (body as Record<string, unknown>).ResponseStatus ?? (body as Record<string, unknown>).responseStatus;
+	const status =
+		(body as Record<string, unknown>).ResponseStatus ??
+		(body as Record<string, unknown>).responseStatus;
 	if (!status || typeof status !== 'object') return undefined;
 	const raw = status as Record<string, unknown>;
 	const errors = Array.isArray(raw.Errors) ? raw.Errors : [];
@@ -25,7 +27,11 @@ function readResponseStatus(body: unknown): HubResponseStatus | undefined {
 		message: text(raw.Message),
 		fieldErrors: errors
 			.filter((e): e is Record<string, unknown> => !!e && typeof e === 'object')
-			.map((e) => ({ fieldName: text(e.FieldName), errorCode: text(e.ErrorCode), message: text(e.Message) })),
+			.map((e) => ({
+				fieldName: text(e.FieldName),
+				errorCode: text(e.ErrorCode),
+				message: text(e.Message),
+			})),
 	};
 }
 

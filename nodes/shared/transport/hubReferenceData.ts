@@ -1,10 +1,6 @@
 import type { HubClient } from './hubClient';
 import { collectPages } from './paging';
-import {
-	credentialsKeyedByTypeSchema,
-	groupsResponseSchema,
-	type HubGroup,
-} from './schemas';
+import { credentialsKeyedByTypeSchema, groupsResponseSchema, type HubGroup } from './schemas';
 
 /** Reference data for dropdowns and for checking input before a write. */
 
@@ -26,7 +22,11 @@ export async function fetchGroups(client: HubClient): Promise<HubGroup[]> {
 
 /** Credential keys per type, e.g. { Database: ['SqlProd'], Shell: ['LinuxSSH'] }. */
 export async function fetchCredentialKeys(client: HubClient): Promise<Record<string, string[]>> {
-	const keyed = await client.request({ endpoint: '/credentialsKeyedByType', body: {}, schema: credentialsKeyedByTypeSchema });
+	const keyed = await client.request({
+		endpoint: '/credentialsKeyedByType',
+		body: {},
+		schema: credentialsKeyedByTypeSchema,
+	});
 	const result: Record<string, string[]> = {};
 	for (const [type, keys] of Object.entries(keyed)) result[type] = keys ?? [];
 	return result;
@@ -74,5 +74,4 @@ export class HubReferenceData {
 		}
 		return { names: [...new Set(names)], unknown };
 	}
-
 }

@@ -10,7 +10,8 @@ export interface HubUrl {
 	api: string;
 }
 
-const EXPECTED_FORM = 'Use the form https://<hub host>[:port], for example https://changetracker.example.com or https://changetracker.example.com/api';
+const EXPECTED_FORM =
+	'Use the form https://<hub host>[:port], for example https://changetracker.example.com or https://changetracker.example.com/api';
 
 class HubUrlError extends Error {
 	constructor(problem: string) {
@@ -40,13 +41,17 @@ export function normalizeHubUrl(input: unknown): HubUrl {
 		throw new HubUrlError('has no http:// or https:// scheme');
 	}
 	if (!['http', 'https'].includes(scheme[1].toLowerCase())) {
-		throw new HubUrlError(`uses the unsupported scheme "${scheme[1]}:" (only http and https are supported)`);
+		throw new HubUrlError(
+			`uses the unsupported scheme "${scheme[1]}:" (only http and https are supported)`,
+		);
 	}
 	const parsed = parseUrl(raw);
 	if (!parsed) throw new HubUrlError('is not a valid URL');
 	if (parsed.username || parsed.password) {
 		// Never echo the URL here: it carries a password.
-		throw new HubUrlError('must not contain a user name or password (enter them in the Username and Password fields)');
+		throw new HubUrlError(
+			'must not contain a user name or password (enter them in the Username and Password fields)',
+		);
 	}
 	if (!parsed.hostname) {
 		throw new HubUrlError('has no host name');

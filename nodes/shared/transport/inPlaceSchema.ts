@@ -21,8 +21,14 @@ function describe(value: unknown): string {
 }
 
 /** undefined when the value is absent and may be; otherwise the problem with it. */
-function absenceProblem(value: unknown, key: Key, allowed: Absence, expected: string): Problem | undefined {
-	if (value === undefined) return allowed.undefined ? undefined : { path: [key], message: 'Required' };
+function absenceProblem(
+	value: unknown,
+	key: Key,
+	allowed: Absence,
+	expected: string,
+): Problem | undefined {
+	if (value === undefined)
+		return allowed.undefined ? undefined : { path: [key], message: 'Required' };
 	if (value === null && allowed.null) return undefined;
 	return { path: [key], message: `Expected ${expected}, received ${describe(value)}` };
 }
@@ -60,7 +66,10 @@ function typeCheck(types: string[], allowed: Absence, toText: boolean): Check {
 	const [only] = types;
 	return (holder, key) => {
 		const value = holder[key];
-		if ((types.length === 1 ? typeof value === only : types.includes(typeof value)) && !Number.isNaN(value)) {
+		if (
+			(types.length === 1 ? typeof value === only : types.includes(typeof value)) &&
+			!Number.isNaN(value)
+		) {
 			if (toText && typeof value !== 'string') holder[key] = String(value);
 			return undefined;
 		}
@@ -124,10 +133,15 @@ function compile(schema: z.ZodTypeAny): Check {
 			return typeCheck(innerTypes, allowed, true);
 		}
 	}
-	if (inner instanceof z.ZodObject && inner._def.unknownKeys === 'passthrough' && inner._def.catchall instanceof z.ZodNever) {
+	if (
+		inner instanceof z.ZodObject &&
+		inner._def.unknownKeys === 'passthrough' &&
+		inner._def.catchall instanceof z.ZodNever
+	) {
 		return objectCheck(inner.shape as z.ZodRawShape, allowed);
 	}
-	if (inner instanceof z.ZodArray && unboundedArray(inner)) return arrayCheck(compile(inner.element as z.ZodTypeAny), allowed);
+	if (inner instanceof z.ZodArray && unboundedArray(inner))
+		return arrayCheck(compile(inner.element as z.ZodTypeAny), allowed);
 	return zodCheck(schema);
 }
 
@@ -137,7 +151,9 @@ function compile(schema: z.ZodTypeAny): Check {
  * everything else the node does with them. Passthrough objects, arrays, primitives and `.transform(String)` ids
  * are checked here; any other part goes through zod itself and its parsed value replaces the original.
  */
-export function inPlace<Schema extends z.ZodTypeAny>(schema: Schema): z.ZodType<z.output<Schema>, z.ZodTypeDef, unknown> {
+export function inPlace<Schema extends z.ZodTypeAny>(
+	schema: Schema,
+): z.ZodType<z.output<Schema>, z.ZodTypeDef, unknown> {
 	const check = compile(schema);
 	return z.unknown().transform((value, ctx) => {
 		const holder: Holder = { value };
@@ -145,7 +161,8 @@ export function inPlace<Schema extends z.ZodTypeAny>(schema: Schema): z.ZodType<
 		if (!problem) return holder.value as z.output<Schema>;
 		const path = problem.path.slice(1);
 		if ('issues' in problem) {
-			for (const issue of problem.issues) ctx.addIssue({ ...issue, path: [...path, ...issue.path] });
+			for (const issue of problem.issues)
+				ctx.addIssue({ ...issue, path: [...path, ...issue.path] });
 		} else {
 			ctx.addIssue({ code: z.ZodIssueCode.custom, path, message: problem.message });
 		}

@@ -7,7 +7,15 @@ import { describeRedirect, isRedirect } from './redirects';
 /** Name carried by every login failure, so the transport can tell it from a failed data call and never retry it. */
 const LOGIN_ERROR_NAME = 'NetwrixHubLoginError';
 
-type LoginFailureKind = 'badUrl' | 'redirected' | 'rejected' | 'locked' | 'ipBlocked' | 'notAHub' | 'network' | 'hubError';
+type LoginFailureKind =
+	| 'badUrl'
+	| 'redirected'
+	| 'rejected'
+	| 'locked'
+	| 'ipBlocked'
+	| 'notAHub'
+	| 'network'
+	| 'hubError';
 
 class HubLoginError extends Error {
 	readonly description: string;
@@ -23,7 +31,9 @@ class HubLoginError extends Error {
 	}
 }
 
-export function isLoginError(error: unknown): error is { name: string; message: string; description?: string } {
+export function isLoginError(
+	error: unknown,
+): error is { name: string; message: string; description?: string } {
 	let current: unknown = error;
 	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
 		if ((current as Error).name === LOGIN_ERROR_NAME) return true;
@@ -40,7 +50,11 @@ const NOT_RETRIED =
 	'n8n does not retry a rejected login: the Hub locks an account after a few failed logins (3 by default).';
 
 function sessionCookieFrom(setCookie: unknown, body: IDataObject): string | undefined {
-	const headers = Array.isArray(setCookie) ? setCookie : typeof setCookie === 'string' ? [setCookie] : [];
+	const headers = Array.isArray(setCookie)
+		? setCookie
+		: typeof setCookie === 'string'
+			? [setCookie]
+			: [];
 	const pairs = new Map<string, string>();
 	for (const header of headers) {
 		const [pair] = String(header).split(';');
@@ -68,7 +82,12 @@ function hubMessage(body: unknown): string {
 	return '';
 }
 
-function rejectedLogin(status: number, body: unknown, userName: string, api: string): HubLoginError {
+function rejectedLogin(
+	status: number,
+	body: unknown,
+	userName: string,
+	api: string,
+): HubLoginError {
 	const message = hubMessage(body);
 	if (/lock/i.test(message)) {
 		return new HubLoginError(
@@ -80,7 +99,7 @@ function rejectedLogin(status: number, body: unknown, userName: string, api: str
 	if (status === 403 && /ip address blocked|blocked/i.test(message)) {
 		return new HubLoginError(
 			'ipBlocked',
-			'The Hub has blocked logins from the n8n server\'s IP address after repeated failures',
+			"The Hub has blocked logins from the n8n server's IP address after repeated failures",
 			`The Hub said: "${message}". The block lasts about 10 minutes; a Hub administrator can lift it (IP blocking settings). Then check the username and password in the credential. ${NOT_RETRIED}`,
 		);
 	}
@@ -116,7 +135,11 @@ function apiUrlOf(url: unknown): string | HubLoginError {
 	try {
 		return normalizeHubUrl(url).api;
 	} catch (error) {
-		return new HubLoginError('badUrl', (error as Error).message, 'Fix the Hub URL in the credential.');
+		return new HubLoginError(
+			'badUrl',
+			(error as Error).message,
+			'Fix the Hub URL in the credential.',
+		);
 	}
 }
 
@@ -165,7 +188,12 @@ export async function loginToHub(
 
 	const { statusCode, headers, body } = response;
 	if (isRedirect(statusCode)) {
-		const { message, description } = describeRedirect('the login', statusCode, headers.location, api.replace(/\/api$/, ''));
+		const { message, description } = describeRedirect(
+			'the login',
+			statusCode,
+			headers.location,
+			api.replace(/\/api$/, ''),
+		);
 		throw new HubLoginError('redirected', message, description);
 	}
 	if (statusCode < 200 || statusCode >= 300) throw rejectedLogin(statusCode, body, userName, api);

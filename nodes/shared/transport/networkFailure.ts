@@ -31,8 +31,18 @@ const UNREACHABLE_CODES = new Set([
 	'ENETDOWN',
 	'UND_ERR_CONNECT_TIMEOUT',
 ]);
-const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
-const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ERR_STREAM_PREMATURE_CLOSE']);
+const TIMEOUT_CODES = new Set([
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'UND_ERR_HEADERS_TIMEOUT',
+	'UND_ERR_BODY_TIMEOUT',
+]);
+const RESET_CODES = new Set([
+	'ECONNRESET',
+	'EPIPE',
+	'UND_ERR_SOCKET',
+	'ERR_STREAM_PREMATURE_CLOSE',
+]);
 
 /** Walks an error and its causes for a Node.js / axios error code. */
 function findErrorCode(error: unknown): string | undefined {
@@ -75,7 +85,10 @@ const PHRASES: Record<string, string> = {
 export function describeNetworkFailure(error: unknown, hubUrl: string): NetworkFailure | undefined {
 	const code = findErrorCode(error) ?? '';
 	const text = messageChain(error);
-	if (TLS_CODES.has(code) || /certificate|self[- ]signed|SSL routines|wrong version number/i.test(text)) {
+	if (
+		TLS_CODES.has(code) ||
+		/certificate|self[- ]signed|SSL routines|wrong version number/i.test(text)
+	) {
 		return {
 			kind: 'tls',
 			code: code || 'TLS',

@@ -34,7 +34,10 @@ class PagingInconsistentError extends Error {
 }
 
 /** Runs tasks with at most `concurrency` in flight; stops handing out tasks once one returns false. */
-async function runPool(tasks: Array<() => Promise<boolean>>, concurrency: number): Promise<boolean> {
+async function runPool(
+	tasks: Array<() => Promise<boolean>>,
+	concurrency: number,
+): Promise<boolean> {
 	let next = 0;
 	let consistent = true;
 	const worker = async () => {

@@ -16,13 +16,20 @@ export function isRedirect(statusCode: number): boolean {
  * lost), and a redirected login would send the password to wherever the redirect points. The usual cause is an
  * http:// Hub URL on a Hub that moved to https://, so the message says where to point the credential instead.
  */
-export function describeRedirect(endpoint: string, statusCode: number, location: unknown, hubUrl: string): HubErrorDetails & { description: string } {
+export function describeRedirect(
+	endpoint: string,
+	statusCode: number,
+	location: unknown,
+	hubUrl: string,
+): HubErrorDetails & { description: string } {
 	const target = redirectTarget(location);
 	return {
 		httpCode: statusCode,
 		message: `The Hub at ${hubUrl} redirected ${endpoint} (HTTP ${statusCode})${target ? ` to ${target}` : ''}`,
 		description: `n8n does not follow redirects from the Hub API: a redirected request loses its body and a redirected login would send the password elsewhere. ${
-			target ? `If ${target} is the Hub, set the Hub URL in the credential to that address` : 'Set the Hub URL in the credential to the address the Hub answers on'
+			target
+				? `If ${target} is the Hub, set the Hub URL in the credential to that address`
+				: 'Set the Hub URL in the credential to the address the Hub answers on'
 		} (for example https:// instead of http://).`,
 	};
 }

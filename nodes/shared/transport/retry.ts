@@ -8,7 +8,11 @@ export interface RetryPolicy {
 	maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxAttempts: 4,
+	baseDelayMs: 500,
+	maxDelayMs: 30_000,
+};
 
 /**
  * 429 and 503 mean the Hub did not process the request, so even writes may be sent again.
@@ -31,12 +35,18 @@ export function parseRetryAfterMs(value: unknown, nowMs: number): number | undef
 }
 
 /** Exponential back-off with jitter (50–100 % of the step), so parallel clients do not retry in lockstep. */
-export function backoffMs(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+export function backoffMs(
+	attempt: number,
+	policy: RetryPolicy,
+	random: () => number = Math.random,
+): number {
 	const step = policy.baseDelayMs * 2 ** (attempt - 1);
 	return Math.min(policy.maxDelayMs, Math.round(step * (0.5 + random() * 0.5)));
 }
 
-type RetryDecision = { retry: true; waitMs: number } | { retry: false; reason: 'attempts' | 'retryAfterTooLong' };
+type RetryDecision =
+	| { retry: true; waitMs: number }
+	| { retry: false; reason: 'attempts' | 'retryAfterTooLong' };
 
 /** `attempt` is the try that just failed (1-based). */
 export function decideRetry(
@@ -47,6 +57,7 @@ export function decideRetry(
 ): RetryDecision {
 	if (attempt >= policy.maxAttempts) return { retry: false, reason: 'attempts' };
 	const retryAfter = parseRetryAfterMs(retryAfterHeader, nowMs);
-	if (retryAfter !== undefined && retryAfter > policy.maxDelayMs) return { retry: false, reason: 'retryAfterTooLong' };
+	if (retryAfter !== undefined && retryAfter > policy.maxDelayMs)
+		return { retry: false, reason: 'retryAfterTooLong' };
 	return { retry: true, waitMs: Math.max(retryAfter ?? 0, backoffMs(attempt, policy)) };
 }

@@ -46,7 +46,11 @@ const deviceReportDetailSchema = z
 		OnlineDetection: optionalText,
 		BaselineSendEnabled: optionalFlag,
 		DbConnection: z
-			.object({ DatabasePlatform: optionalText, ConnectionString: optionalText, TrustedConnection: optionalFlag })
+			.object({
+				DatabasePlatform: optionalText,
+				ConnectionString: optionalText,
+				TrustedConnection: optionalFlag,
+			})
 			.passthrough()
 			.nullish(),
 	})
@@ -59,9 +63,13 @@ export const agentsRankedResponseSchema = inPlace(
 	z
 		.object({
 			Agents: z.array(deviceReportDetailSchema).nullish(),
-			AgentGroups: z.array(z.object({ AgentDevice: agentDeviceSchema, MemberOf: textList }).passthrough()).nullish(),
+			AgentGroups: z
+				.array(z.object({ AgentDevice: agentDeviceSchema, MemberOf: textList }).passthrough())
+				.nullish(),
 			AgentTemplates: z
-				.array(z.object({ AgentDevice: agentDeviceSchema, ConfigTemplates: textList }).passthrough())
+				.array(
+					z.object({ AgentDevice: agentDeviceSchema, ConfigTemplates: textList }).passthrough(),
+				)
 				.nullish(),
 			AgentCredentials: z
 				.array(z.object({ AgentDevice: agentDeviceSchema, Credentials: textList }).passthrough())
@@ -75,14 +83,23 @@ export const agentsRankedResponseSchema = inPlace(
 );
 
 /** `Agent` (register answer, /agents/update). */
-export const agentSchema = deviceReportDetailSchema.extend({ DeviceType: optionalText, MacAddresses: optionalText });
+export const agentSchema = deviceReportDetailSchema.extend({
+	DeviceType: optionalText,
+	MacAddresses: optionalText,
+});
 
-export const agentsResponseSchema = z.object({ Agents: z.array(agentSchema).nullish(), Total: z.number().nullish() }).passthrough();
+export const agentsResponseSchema = z
+	.object({ Agents: z.array(agentSchema).nullish(), Total: z.number().nullish() })
+	.passthrough();
 
 const groupSchema = z.object({ Name: z.string(), DisplayName: z.string().nullish() }).passthrough();
 
 export const groupsResponseSchema = z
-	.object({ Groups: z.array(groupSchema).nullish(), Total: z.number(), Returned: z.number().nullish() })
+	.object({
+		Groups: z.array(groupSchema).nullish(),
+		Total: z.number(),
+		Returned: z.number().nullish(),
+	})
 	.passthrough();
 
 export const credentialSchema = z

@@ -8,13 +8,26 @@
 import { ZodFirstPartyTypeKind, type ZodTypeAny, type z } from 'zod';
 import { HubError, fieldError } from './errors';
 
-export function bindDto<S extends ZodTypeAny>(schema: S, raw: Record<string, unknown>, dtoName: string): z.infer<S> {
+export function bindDto<S extends ZodTypeAny>(
+	schema: S,
+	raw: Record<string, unknown>,
+	dtoName: string,
+): z.infer<S> {
 	const result = schema.safeParse(coerce(schema, raw));
 	if (result.success) return result.data;
 	const errors = result.error.issues.map((issue) =>
-		fieldError(issue.path.join('.'), 'SerializationException', `'${describe(valueAt(raw, issue.path))}' is an Invalid value for '${issue.path.join('.')}'`),
+		fieldError(
+			issue.path.join('.'),
+			'SerializationException',
+			`'${describe(valueAt(raw, issue.path))}' is an Invalid value for '${issue.path.join('.')}'`,
+		),
 	);
-	throw new HubError(400, 'RequestBindingException', `Unable to bind to request '${dtoName}'`, errors);
+	throw new HubError(
+		400,
+		'RequestBindingException',
+		`Unable to bind to request '${dtoName}'`,
+		errors,
+	);
 }
 
 function coerce(schema: ZodTypeAny, value: unknown): unknown {
@@ -38,7 +51,9 @@ function coerce(schema: ZodTypeAny, value: unknown): unknown {
 		case ZodFirstPartyTypeKind.ZodNumber:
 			return toNumber(value);
 		case ZodFirstPartyTypeKind.ZodString:
-			return typeof value === 'number' || typeof value === 'boolean' ? String(value) : lastOf(value);
+			return typeof value === 'number' || typeof value === 'boolean'
+				? String(value)
+				: lastOf(value);
 		default:
 			return value;
 	}
@@ -57,7 +72,9 @@ function coerceObject(shape: Record<string, ZodTypeAny>, value: unknown): unknow
 
 function coerceRecord(valueType: ZodTypeAny, value: unknown): unknown {
 	if (!isPlainObject(value)) return value;
-	return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, coerce(valueType, item)]));
+	return Object.fromEntries(
+		Object.entries(value).map(([key, item]) => [key, coerce(valueType, item)]),
+	);
 }
 
 /** Query strings and form fields carry nested objects as JSON text. */
@@ -98,7 +115,9 @@ function toNumber(value: unknown): unknown {
 
 /** A repeated query parameter bound to a scalar takes the last value. */
 function lastOf(value: unknown): unknown {
-	return Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string') ? value[value.length - 1] : value;
+	return Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string')
+		? value[value.length - 1]
+		: value;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -116,5 +135,5 @@ function valueAt(raw: unknown, path: (string | number)[]): unknown {
 }
 
 function describe(value: unknown): string {
-	return typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+	return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
 }

@@ -7,7 +7,10 @@ export function parseCookies(header: string | undefined): Record<string, string>
 	const cookies: Record<string, string> = {};
 	for (const part of (header ?? '').split(';')) {
 		const separator = part.indexOf('=');
-		if (separator > 0) cookies[part.slice(0, separator).trim()] = decodeURIComponent(part.slice(separator + 1).trim());
+		if (separator > 0)
+			cookies[part.slice(0, separator).trim()] = decodeURIComponent(
+				part.slice(separator + 1).trim(),
+			);
 	}
 	return cookies;
 }

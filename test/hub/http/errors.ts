@@ -22,19 +22,32 @@ export class HubError extends Error {
 	}
 
 	toBody(): { ResponseStatus: { ErrorCode: string; Message: string; Errors: ResponseError[] } } {
-		return { ResponseStatus: { ErrorCode: this.errorCode, Message: this.message, Errors: this.errors } };
+		return {
+			ResponseStatus: { ErrorCode: this.errorCode, Message: this.message, Errors: this.errors },
+		};
 	}
 }
 
-export const fieldError = (FieldName: string, ErrorCode: string, Message: string): ResponseError => ({ ErrorCode, FieldName, Message });
+export const fieldError = (
+	FieldName: string,
+	ErrorCode: string,
+	Message: string,
+): ResponseError => ({ ErrorCode, FieldName, Message });
 
 /** 400 with one entry per bad field; the first field's message is the summary (INFERENCES.validationWording). */
 export function validationError(errors: ResponseError[]): HubError {
-	return new HubError(400, 'ValidationException', errors[0]?.Message ?? 'Validation failed', errors);
+	return new HubError(
+		400,
+		'ValidationException',
+		errors[0]?.Message ?? 'Validation failed',
+		errors,
+	);
 }
 
 export const notFound = (message: string): HubError => new HubError(404, 'NotFound', message);
 
-export const notAuthenticated = (): HubError => new HubError(401, 'Unauthorized', inferred(INFERENCES.notAuthenticated));
+export const notAuthenticated = (): HubError =>
+	new HubError(401, 'Unauthorized', inferred(INFERENCES.notAuthenticated));
 
-export const forbidden = (permission: Permission): HubError => new HubError(403, 'Forbidden', inferred(INFERENCES.missingPermission, { permission }));
+export const forbidden = (permission: Permission): HubError =>
+	new HubError(403, 'Forbidden', inferred(INFERENCES.missingPermission, { permission }));

@@ -15,11 +15,15 @@ export interface ReceivedInput {
 	bodyError?: HubError;
 }
 
-export async function readInput(request: IncomingMessage, searchParams: URLSearchParams): Promise<ReceivedInput> {
+export async function readInput(
+	request: IncomingMessage,
+	searchParams: URLSearchParams,
+): Promise<ReceivedInput> {
 	const query = toValues(searchParams);
 	const text = await readText(request);
 	if (text.trim() === '') return { query, body: undefined };
-	if (!isJson(request.headers['content-type'], text)) return { query, body: toValues(new URLSearchParams(text)) };
+	if (!isJson(request.headers['content-type'], text))
+		return { query, body: toValues(new URLSearchParams(text)) };
 	try {
 		const body: unknown = JSON.parse(text);
 		if (typeof body === 'object' && body !== null && !Array.isArray(body)) return { query, body };
@@ -31,7 +35,10 @@ export async function readInput(request: IncomingMessage, searchParams: URLSearc
 
 /** The body's properties win over query parameters of the same name. */
 export function mergedDto(input: ReceivedInput): Record<string, unknown> {
-	const body = typeof input.body === 'object' && input.body !== null && !Array.isArray(input.body) ? input.body : {};
+	const body =
+		typeof input.body === 'object' && input.body !== null && !Array.isArray(input.body)
+			? input.body
+			: {};
 	return { ...input.query, ...body };
 }
 
@@ -39,7 +46,10 @@ function toValues(params: URLSearchParams): QueryValues {
 	const values: QueryValues = {};
 	for (const [key, value] of params) {
 		const existing = values[key];
-		values[key] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+		values[key] =
+			existing === undefined
+				? value
+				: [...(Array.isArray(existing) ? existing : [existing]), value];
 	}
 	return values;
 }
@@ -52,7 +62,11 @@ function isJson(contentType: string | undefined, text: string): boolean {
 }
 
 function serializationError(detail: string): HubError {
-	return new HubError(400, 'SerializationException', `Could not deserialize the request body: ${detail}`);
+	return new HubError(
+		400,
+		'SerializationException',
+		`Could not deserialize the request body: ${detail}`,
+	);
 }
 
 function readText(request: IncomingMessage): Promise<string> {

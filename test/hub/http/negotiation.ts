@@ -15,7 +15,11 @@ const MEDIA_TYPES: Record<string, ResponseFormat> = {
 /** ServiceStack's preferred content types, in its order of preference (JSV is not emulated). */
 const PREFERRED = ['text/html', 'application/json', 'application/xml'] as const;
 
-export function negotiateFormat(query: URLSearchParams, accept: string | undefined, contentType: string | undefined): ResponseFormat {
+export function negotiateFormat(
+	query: URLSearchParams,
+	accept: string | undefined,
+	contentType: string | undefined,
+): ResponseFormat {
 	const fromQuery = formatParameter(query);
 	if (fromQuery) return fromQuery;
 	const accepted = (accept ?? '')
@@ -25,9 +29,17 @@ export function negotiateFormat(query: URLSearchParams, accept: string | undefin
 	if (accepted.length === 0) return 'json';
 	// The request's own content type wins when the client accepts it too; a form post counts as JSON (the default).
 	const sent = mediaType(contentType ?? '');
-	const requestType = sent === 'application/x-www-form-urlencoded' || sent === 'multipart/form-data' ? 'application/json' : sent;
-	if (Object.hasOwn(MEDIA_TYPES, requestType) && accepted.some((type) => type.startsWith(requestType))) return MEDIA_TYPES[requestType];
-	for (const preferred of PREFERRED) if (accepted.some((type) => type.startsWith(preferred))) return MEDIA_TYPES[preferred];
+	const requestType =
+		sent === 'application/x-www-form-urlencoded' || sent === 'multipart/form-data'
+			? 'application/json'
+			: sent;
+	if (
+		Object.hasOwn(MEDIA_TYPES, requestType) &&
+		accepted.some((type) => type.startsWith(requestType))
+	)
+		return MEDIA_TYPES[requestType];
+	for (const preferred of PREFERRED)
+		if (accepted.some((type) => type.startsWith(preferred))) return MEDIA_TYPES[preferred];
 	if (accepted.includes('*/*') && requestType === 'application/xml') return 'xml';
 	// */*, or only types the Hub has no format for: its default, JSON ("406 Not Acceptable" is never sent).
 	return 'json';
@@ -90,9 +102,12 @@ function snapshotPage(json: string, dtoName: string): string {
 /** Element names from the JSON property names; arrays repeat an element per item. */
 function toXml(name: string, value: unknown, root = true): string {
 	const tag = name.replace(/[^\w.-]/g, '_');
-	const attributes = root ? ' xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.servicestack.net/types"' : '';
+	const attributes = root
+		? ' xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.servicestack.net/types"'
+		: '';
 	if (value === null || value === undefined) return `<${tag}${attributes} i:nil="true"/>`;
-	if (Array.isArray(value)) return `<${tag}${attributes}>${value.map((item) => toXml(itemName(item), item, false)).join('')}</${tag}>`;
+	if (Array.isArray(value))
+		return `<${tag}${attributes}>${value.map((item) => toXml(itemName(item), item, false)).join('')}</${tag}>`;
 	if (typeof value === 'object') {
 		const children = Object.entries(value).map(([key, item]) => toXml(key, item, false));
 		return `<${tag}${attributes}>${children.join('')}</${tag}>`;
@@ -108,5 +123,9 @@ function itemName(item: unknown): string {
 }
 
 function escapeXml(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;');
 }

@@ -37,7 +37,8 @@ export const auth = route({
 		const provider = (call.dto.provider ?? '').toLowerCase();
 		if (provider === 'credentials') return signIn(call);
 		if (provider === 'logout') return signOut(call);
-		if (provider !== '') throw notFound(`No configuration was added for OAuth provider '${call.dto.provider}'`);
+		if (provider !== '')
+			throw notFound(`No configuration was added for OAuth provider '${call.dto.provider}'`);
 		if (!call.session) throw notAuthenticated();
 		return ok(authenticateResponse(call.hub, call.session));
 	},
@@ -50,21 +51,31 @@ function signIn({ hub, dto, entry }: AuthCall): Reply {
 		hub.log.logins++;
 		entry.sessionId = session.id;
 		entry.userName = session.user.userName;
-		return { status: 200, body: authenticateResponse(hub, session), cookies: sessionCookies(session) };
+		return {
+			status: 200,
+			body: authenticateResponse(hub, session),
+			cookies: sessionCookies(session),
+		};
 	} catch (error) {
 		hub.log.failedLogins++;
 		throw error;
 	}
 }
 
-function checkCredentials(hub: HubState, { UserName, Password, RememberMe }: AuthenticateRequest): Session {
+function checkCredentials(
+	hub: HubState,
+	{ UserName, Password, RememberMe }: AuthenticateRequest,
+): Session {
 	const missing = [
 		...(UserName ? [] : [fieldError('UserName', 'NotEmpty', "'User Name' must not be empty.")]),
 		...(Password ? [] : [fieldError('Password', 'NotEmpty', "'Password' must not be empty.")]),
 	];
 	if (missing.length > 0 || !UserName || !Password) throw validationError(missing);
-	const user = hub.settings.users.find((candidate) => candidate.userName.toLowerCase() === UserName.toLowerCase());
-	if (user && hub.lockout.isLocked(user.userName)) throw new HubError(401, 'Unauthorized', inferred(INFERENCES.accountLocked));
+	const user = hub.settings.users.find(
+		(candidate) => candidate.userName.toLowerCase() === UserName.toLowerCase(),
+	);
+	if (user && hub.lockout.isLocked(user.userName))
+		throw new HubError(401, 'Unauthorized', inferred(INFERENCES.accountLocked));
 	if (!user || user.password !== Password) {
 		if (user) hub.lockout.recordFailure(user.userName);
 		throw new HubError(401, 'Unauthorized', inferred(INFERENCES.badPassword));

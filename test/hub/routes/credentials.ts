@@ -1,6 +1,12 @@
 /** Credentials (docs/hub-api.md §7): read one, list, names by type, add, update, delete. Every read masks secrets. */
 import { deviceFilterTest } from '../deviceQuery';
-import { HubError, fieldError, notFound, validationError, type ResponseError } from '../http/errors';
+import {
+	HubError,
+	fieldError,
+	notFound,
+	validationError,
+	type ResponseError,
+} from '../http/errors';
 import { INFERENCES } from '../inferences';
 import {
 	AddCredentialsRequest,
@@ -22,7 +28,8 @@ export const credential = route({
 	request: GetCredentialRequest,
 	permission: 'CredentialsGet',
 	handle: ({ hub, dto }) => {
-		if (!dto.Key) throw validationError([fieldError('Key', 'NotEmpty', "'Key' must not be empty.")]);
+		if (!dto.Key)
+			throw validationError([fieldError('Key', 'NotEmpty', "'Key' must not be empty.")]);
 		// INFERENCES.credentialTypeUnknownMeansAll
 		return ok(toCredentials(mustFind(hub.store, dto.CredentialsType ?? '', dto.Key)));
 	},
@@ -38,7 +45,9 @@ export const credentialsList = route({
 		const anyType = type.toLowerCase() === 'unknown'; // INFERENCES.credentialTypeUnknownMeansAll
 		const usedKeys = keysUsedByDevices(hub.store, dto.DeviceFilter);
 		const listed = hub.store.credentials.filter(
-			(stored) => (anyType || stored.CredentialType.toLowerCase() === type.toLowerCase()) && (!usedKeys || usedKeys.has(stored.Key.toLowerCase())),
+			(stored) =>
+				(anyType || stored.CredentialType.toLowerCase() === type.toLowerCase()) &&
+				(!usedKeys || usedKeys.has(stored.Key.toLowerCase())),
 		);
 		return ok(listed.map(toCredentials));
 	},
@@ -52,7 +61,8 @@ export const credentialsKeyedByType = route({
 	permission: 'CredentialsGet',
 	handle: ({ hub }) => {
 		const keyed: Partial<Record<CredentialType, string[]>> = {};
-		for (const stored of hub.store.credentials) (keyed[stored.CredentialType] ??= []).push(stored.Key);
+		for (const stored of hub.store.credentials)
+			(keyed[stored.CredentialType] ??= []).push(stored.Key);
 		return ok(keyed);
 	},
 });
@@ -67,7 +77,8 @@ export const addCredentials = route({
 		const errors: ResponseError[] = [];
 		const type = checkType(errors, 'Credentials.CredentialType', input.CredentialType);
 		const key = input.Key?.trim() ?? '';
-		if (key === '') errors.push(fieldError('Credentials.Key', 'NotEmpty', "'Key' must not be empty."));
+		if (key === '')
+			errors.push(fieldError('Credentials.Key', 'NotEmpty', "'Key' must not be empty."));
 		if (errors.length > 0 || !type) throw validationError(errors);
 		rejectDuplicate(hub.store, type, key);
 		const created = fromInput(input, type, key);
@@ -83,14 +94,18 @@ export const updateCredentials = route({
 	request: UpdateCredentialsRequest,
 	permission: 'CredentialsManage',
 	handle: ({ hub, dto }) => {
-		if (!dto.Key) throw validationError([fieldError('Key', 'NotEmpty', "'Key' must not be empty.")]);
+		if (!dto.Key)
+			throw validationError([fieldError('Key', 'NotEmpty', "'Key' must not be empty.")]);
 		const original = mustFind(hub.store, dto.CredentialsType ?? '', dto.Key);
 		const input = dto.Credentials ?? {};
 		const errors: ResponseError[] = [];
-		const type = input.CredentialType ? checkType(errors, 'Credentials.CredentialType', input.CredentialType) : original.CredentialType;
+		const type = input.CredentialType
+			? checkType(errors, 'Credentials.CredentialType', input.CredentialType)
+			: original.CredentialType;
 		const key = input.Key?.trim() || original.Key;
 		if (errors.length > 0 || !type) throw validationError(errors);
-		if (type !== original.CredentialType || key.toLowerCase() !== original.Key.toLowerCase()) rejectDuplicate(hub.store, type, key);
+		if (type !== original.CredentialType || key.toLowerCase() !== original.Key.toLowerCase())
+			rejectDuplicate(hub.store, type, key);
 		const updated = fromInput(input, type, key, original);
 		hub.store.replaceCredential(original, updated); // INFERENCES.credentialRenameFollows
 		return ok(toCredentials(updated));
@@ -104,7 +119,8 @@ export const removeCredentials = route({
 	request: RemoveCredentialsRequest,
 	permission: 'CredentialsManage',
 	handle: ({ hub, dto }) => {
-		if (!dto.Key) throw validationError([fieldError('Key', 'NotEmpty', "'Key' must not be empty.")]);
+		if (!dto.Key)
+			throw validationError([fieldError('Key', 'NotEmpty', "'Key' must not be empty.")]);
 		const found = hub.store.findCredential(dto.CredentialsType ?? '', dto.Key);
 		if (found) hub.store.removeCredential(found.CredentialType, found.Key);
 		return noContent();
@@ -117,22 +133,38 @@ function mustFind(store: HubStore, type: string, key: string): CredentialRecord 
 	return found;
 }
 
-function checkType(errors: ResponseError[], field: string, value: string | undefined): CredentialType | undefined {
+function checkType(
+	errors: ResponseError[],
+	field: string,
+	value: string | undefined,
+): CredentialType | undefined {
 	if (!value) {
 		errors.push(fieldError(field, 'NotEmpty', "'Credential Type' must not be empty."));
 		return undefined;
 	}
-	const type = CREDENTIAL_TYPES.find((candidate) => candidate.toLowerCase() === value.trim().toLowerCase());
-	if (!type) errors.push(fieldError(field, 'Invalid', `'${value}' is not a valid CredentialType; expected one of ${CREDENTIAL_TYPES.join(', ')}`));
+	const type = CREDENTIAL_TYPES.find(
+		(candidate) => candidate.toLowerCase() === value.trim().toLowerCase(),
+	);
+	if (!type)
+		errors.push(
+			fieldError(
+				field,
+				'Invalid',
+				`'${value}' is not a valid CredentialType; expected one of ${CREDENTIAL_TYPES.join(', ')}`,
+			),
+		);
 	return type;
 }
 
 /** INFERENCES.credentialKeyUniquePerType */
 function rejectDuplicate(store: HubStore, type: CredentialType, key: string): void {
 	if (store.findCredential(type, key)) {
-		throw new HubError(400, 'ValidationException', `Credentials '${key}' of type '${type}' already exist`, [
-			fieldError('Key', 'AlreadyExists', `Credentials '${key}' of type '${type}' already exist`),
-		]);
+		throw new HubError(
+			400,
+			'ValidationException',
+			`Credentials '${key}' of type '${type}' already exist`,
+			[fieldError('Key', 'AlreadyExists', `Credentials '${key}' of type '${type}' already exist`)],
+		);
 	}
 }
 
@@ -140,9 +172,15 @@ function rejectDuplicate(store: HubStore, type: CredentialType, key: string): vo
  * The record to store: the input's values over those of the credential being updated (if any).
  * INFERENCES.maskedParameterKeepsSecret: a parameter sent as the mask, or not sent, keeps its stored value.
  */
-function fromInput(input: CredentialsInput, type: CredentialType, key: string, base?: CredentialRecord): CredentialRecord {
+function fromInput(
+	input: CredentialsInput,
+	type: CredentialType,
+	key: string,
+	base?: CredentialRecord,
+): CredentialRecord {
 	const parameters = { ...base?.Parameters };
-	for (const [name, value] of Object.entries(input.Parameters ?? {})) if (value !== INFERENCES.secretMask.value) parameters[name] = value;
+	for (const [name, value] of Object.entries(input.Parameters ?? {}))
+		if (value !== INFERENCES.secretMask.value) parameters[name] = value;
 	return {
 		CredentialType: type,
 		Key: key,
@@ -159,8 +197,15 @@ function fromInput(input: CredentialsInput, type: CredentialType, key: string, b
 }
 
 /** Lower-cased credential keys used by the devices a DeviceFilter selects; undefined when there is no filter. */
-function keysUsedByDevices(store: HubStore, filter: Parameters<typeof deviceFilterTest>[1]): Set<string> | undefined {
+function keysUsedByDevices(
+	store: HubStore,
+	filter: Parameters<typeof deviceFilterTest>[1],
+): Set<string> | undefined {
 	const test = deviceFilterTest(store, filter);
 	if (!test) return undefined;
-	return new Set(store.agents.filter(test).flatMap((device) => device.CredentialKeys.map((key) => key.toLowerCase())));
+	return new Set(
+		store.agents
+			.filter(test)
+			.flatMap((device) => device.CredentialKeys.map((key) => key.toLowerCase())),
+	);
 }

@@ -4,18 +4,43 @@ import type { DbConnectionInput } from '../schemas';
 import type { HubStore } from '../store';
 import type { DbConnection } from '../types';
 
-export const HOST_TYPES = ['Unknown', 'Unix', 'Windows', 'Network', 'Database', 'Cloud', 'ESX', 'Splunk'] as const;
+export const HOST_TYPES = [
+	'Unknown',
+	'Unix',
+	'Windows',
+	'Network',
+	'Database',
+	'Cloud',
+	'ESX',
+	'Splunk',
+] as const;
 export const ONLINE_DETECTIONS = ['None', 'Ping', 'TcpConnect'] as const;
 
 /** The canonical spelling of an enum value (matched case-insensitively), or undefined after recording an error. */
-export function checkEnum(errors: ResponseError[], field: string, value: string, allowed: readonly string[]): string | undefined {
+export function checkEnum(
+	errors: ResponseError[],
+	field: string,
+	value: string,
+	allowed: readonly string[],
+): string | undefined {
 	const found = allowed.find((candidate) => candidate.toLowerCase() === value.trim().toLowerCase());
-	if (!found) errors.push(fieldError(field, 'Invalid', `'${value}' is not a valid ${field}; expected one of ${allowed.join(', ')}`));
+	if (!found)
+		errors.push(
+			fieldError(
+				field,
+				'Invalid',
+				`'${value}' is not a valid ${field}; expected one of ${allowed.join(', ')}`,
+			),
+		);
 	return found;
 }
 
 /** Canonical group names; unknown names are recorded as errors. */
-export function checkGroups(errors: ResponseError[], store: HubStore, names: readonly string[]): string[] {
+export function checkGroups(
+	errors: ResponseError[],
+	store: HubStore,
+	names: readonly string[],
+): string[] {
 	const found: string[] = [];
 	for (const name of names) {
 		const group = store.findGroup(name.trim());
@@ -26,9 +51,14 @@ export function checkGroups(errors: ResponseError[], store: HubStore, names: rea
 }
 
 /** The canonical key of an existing credential of any type, or undefined after recording an error. */
-export function checkCredentialKey(errors: ResponseError[], store: HubStore, key: string): string | undefined {
+export function checkCredentialKey(
+	errors: ResponseError[],
+	store: HubStore,
+	key: string,
+): string | undefined {
 	const credential = store.findCredential('', key.trim());
-	if (!credential) errors.push(fieldError('CredentialKey', 'NotFound', `Credentials '${key}' not found`));
+	if (!credential)
+		errors.push(fieldError('CredentialKey', 'NotFound', `Credentials '${key}' not found`));
 	return credential?.Key;
 }
 

@@ -4,11 +4,23 @@
  */
 import { parseAgentDeviceIds } from '../deviceQuery';
 import { fieldError, notFound, validationError, type ResponseError } from '../http/errors';
-import { DeleteDevicesRequest, ReRegisterDeviceRequest, SetAgentDeviceNameRequest, UpdateAgentRequest } from '../schemas';
+import {
+	DeleteDevicesRequest,
+	ReRegisterDeviceRequest,
+	SetAgentDeviceNameRequest,
+	UpdateAgentRequest,
+} from '../schemas';
 import type { HubStore } from '../store';
 import type { DeviceRecord } from '../types';
 import { toAgent } from '../views';
-import { HOST_TYPES, ONLINE_DETECTIONS, checkCredentialKey, checkEnum, checkGroups, toDbConnection } from './deviceChecks';
+import {
+	HOST_TYPES,
+	ONLINE_DETECTIONS,
+	checkCredentialKey,
+	checkEnum,
+	checkGroups,
+	toDbConnection,
+} from './deviceChecks';
 import { RESPONSE_VERSION, noContent, ok, route } from './route';
 
 /** Soft delete; INFERENCES.missingDeleteIsSuccess */
@@ -42,8 +54,10 @@ export const setDeviceName = route({
 	permission: 'DeviceRegister',
 	handle: ({ hub, dto }) => {
 		const errors: ResponseError[] = [];
-		if (!dto.AgentDevice?.AgentId || !dto.AgentDevice.DeviceId) errors.push(fieldError('AgentDevice', 'NotEmpty', "'Agent Device' must not be empty."));
-		if (!dto.DeviceName?.trim()) errors.push(fieldError('DeviceName', 'NotEmpty', "'Device Name' must not be empty."));
+		if (!dto.AgentDevice?.AgentId || !dto.AgentDevice.DeviceId)
+			errors.push(fieldError('AgentDevice', 'NotEmpty', "'Agent Device' must not be empty."));
+		if (!dto.DeviceName?.trim())
+			errors.push(fieldError('DeviceName', 'NotEmpty', "'Device Name' must not be empty."));
 		if (errors.length > 0) throw validationError(errors);
 		const device = mustFind(hub.store, dto.AgentDevice?.AgentId, dto.AgentDevice?.DeviceId);
 		device.DeviceName = device.Name = dto.DeviceName?.trim() ?? ''; // INFERENCES.displayName
@@ -60,12 +74,21 @@ export const updateAgent = route({
 	permission: 'DeviceRegister',
 	handle: ({ hub, dto }) => {
 		const agentDevice = dto.Agent?.AgentDevice;
-		if (!agentDevice?.AgentId || !agentDevice.DeviceId) throw validationError([fieldError('Agent.AgentDevice', 'NotEmpty', "'Agent Device' must not be empty.")]);
+		if (!agentDevice?.AgentId || !agentDevice.DeviceId)
+			throw validationError([
+				fieldError('Agent.AgentDevice', 'NotEmpty', "'Agent Device' must not be empty."),
+			]);
 		const device = mustFind(hub.store, agentDevice.AgentId, agentDevice.DeviceId);
 		const changes = checkedChanges(hub.store, dto);
 		Object.assign(device, changes);
 		hub.store.touch();
-		return ok({ Agents: [toAgent(device)], ResultsGeneratedAtUtc: new Date().toISOString(), Total: 1, Returned: 1, Version: RESPONSE_VERSION });
+		return ok({
+			Agents: [toAgent(device)],
+			ResultsGeneratedAtUtc: new Date().toISOString(),
+			Total: 1,
+			Returned: 1,
+			Version: RESPONSE_VERSION,
+		});
 	},
 });
 
@@ -75,21 +98,34 @@ function checkedChanges(store: HubStore, dto: UpdateAgentRequest): Partial<Devic
 	const changes: Partial<DeviceRecord> = {};
 	if (dto.UpdateAgentDeviceName) {
 		const name = agent.DeviceName?.trim() ?? '';
-		if (name === '') errors.push(fieldError('Agent.DeviceName', 'NotEmpty', "'Device Name' must not be empty."));
+		if (name === '')
+			errors.push(fieldError('Agent.DeviceName', 'NotEmpty', "'Device Name' must not be empty."));
 		changes.DeviceName = changes.Name = name; // INFERENCES.displayName
 	}
-	if (dto.UpdateAgentHostType) changes.HostType = checkEnum(errors, 'HostType', agent.HostType ?? '', HOST_TYPES);
-	if (dto.UpdateOnlineDetection) changes.OnlineDetection = checkEnum(errors, 'OnlineDetection', agent.OnlineDetection ?? '', ONLINE_DETECTIONS);
+	if (dto.UpdateAgentHostType)
+		changes.HostType = checkEnum(errors, 'HostType', agent.HostType ?? '', HOST_TYPES);
+	if (dto.UpdateOnlineDetection)
+		changes.OnlineDetection = checkEnum(
+			errors,
+			'OnlineDetection',
+			agent.OnlineDetection ?? '',
+			ONLINE_DETECTIONS,
+		);
 	if (dto.UpdateHostName) changes.HostName = agent.HostName ?? '';
 	if (dto.UpdateIPv4) changes.IPv4 = agent.IPv4 ?? '';
 	if (dto.UpdateOsUserSpecified) changes.OsUserSpecified = agent.OsUserSpecified ?? '';
-	if (dto.UpdateDiagnosticModeEnabled) changes.DiagnosticModeEnabled = agent.DiagnosticModeEnabled ?? false;
+	if (dto.UpdateDiagnosticModeEnabled)
+		changes.DiagnosticModeEnabled = agent.DiagnosticModeEnabled ?? false;
 	if (dto.UpdateEventBlockEnabled) changes.EventBlockEnabled = agent.EventBlockEnabled ?? false;
-	if (dto.UpdateBaselineSendEnabled) changes.BaselineSendEnabled = agent.BaselineSendEnabled ?? false;
-	if (dto.UpdateDbConnectionDetails) changes.DbConnection = dto.DbConnection ? toDbConnection(dto.DbConnection) : null;
+	if (dto.UpdateBaselineSendEnabled)
+		changes.BaselineSendEnabled = agent.BaselineSendEnabled ?? false;
+	if (dto.UpdateDbConnectionDetails)
+		changes.DbConnection = dto.DbConnection ? toDbConnection(dto.DbConnection) : null;
 	if (dto.ClearUniqueId) changes.UniqueId = '';
 	if (dto.UpdateCredentialKey) {
-		const key = dto.CredentialKey ? checkCredentialKey(errors, store, dto.CredentialKey) : undefined;
+		const key = dto.CredentialKey
+			? checkCredentialKey(errors, store, dto.CredentialKey)
+			: undefined;
 		changes.CredentialKeys = key ? [key] : [];
 	}
 	if (dto.UpdateGroupNames) {
@@ -101,7 +137,11 @@ function checkedChanges(store: HubStore, dto: UpdateAgentRequest): Partial<Devic
 	return changes;
 }
 
-function mustFind(store: HubStore, agentId: string | undefined, deviceId: string | undefined): DeviceRecord {
+function mustFind(
+	store: HubStore,
+	agentId: string | undefined,
+	deviceId: string | undefined,
+): DeviceRecord {
 	const device = store.findAgent(`${agentId},${deviceId}`);
 	if (!device) throw notFound(`Agent device ${agentId},${deviceId} not found`);
 	return device;

@@ -2,7 +2,12 @@
 import { ROOT_GROUP } from '../catalog';
 import { parseAgentDeviceIds } from '../deviceQuery';
 import { compileGenericFilters, pageOf, readPath, resolverFor, sortRows } from '../paging';
-import { GetDeviceConfigTemplateNamesRequest, GetGroupsRequest, VersionOnlyRequest, type GroupTreeItem } from '../schemas';
+import {
+	GetDeviceConfigTemplateNamesRequest,
+	GetGroupsRequest,
+	VersionOnlyRequest,
+	type GroupTreeItem,
+} from '../schemas';
 import type { HubStore } from '../store';
 import type { GroupRecord } from '../types';
 import { toGroup } from '../views';
@@ -24,7 +29,8 @@ const GROUP_FIELDS = [
 	'LastConfigRelatedChangeDateUtc',
 ];
 const resolveGroupField = resolverFor(GROUP_FIELDS);
-const readGroupField = (group: GroupRecord, [field, ...rest]: string[]) => readPath(toGroup(group)[field], rest);
+const readGroupField = (group: GroupRecord, [field, ...rest]: string[]) =>
+	readPath(toGroup(group)[field], rest);
 
 export const groups = route({
 	name: '/groups',
@@ -32,23 +38,44 @@ export const groups = route({
 	request: GetGroupsRequest,
 	permission: 'DeviceView',
 	handle: ({ hub, dto }) => {
-		const matching = sortRows(selectGroups(hub.store, dto), dto.Sort, resolveGroupField, readGroupField);
-		const page = dto.CountOnly ? { rows: [], total: matching.length } : pageOf(matching, dto.Skip, dto.Take, hub.settings.takeCap);
-		return ok({ Groups: page.rows.map(toGroup), Total: page.total, Returned: page.rows.length, Version: RESPONSE_VERSION });
+		const matching = sortRows(
+			selectGroups(hub.store, dto),
+			dto.Sort,
+			resolveGroupField,
+			readGroupField,
+		);
+		const page = dto.CountOnly
+			? { rows: [], total: matching.length }
+			: pageOf(matching, dto.Skip, dto.Take, hub.settings.takeCap);
+		return ok({
+			Groups: page.rows.map(toGroup),
+			Total: page.total,
+			Returned: page.rows.length,
+			Version: RESPONSE_VERSION,
+		});
 	},
 });
 
 function selectGroups(store: HubStore, dto: GetGroupsRequest): GroupRecord[] {
 	const lower = (value: string) => value.toLowerCase();
-	const generic = compileGenericFilters(dto.GenericFilters, dto.GenericFilterLogic, resolveGroupField, readGroupField);
+	const generic = compileGenericFilters(
+		dto.GenericFilters,
+		dto.GenericFilterLogic,
+		resolveGroupField,
+		readGroupField,
+	);
 	const parents = dto.MemberOf && new Set(dto.MemberOf.map(lower));
 	return store.groups.filter(
 		(group) =>
 			(!dto.Name || lower(group.Name) === lower(dto.Name)) &&
 			(!dto.DisplayName || lower(group.DisplayName) === lower(dto.DisplayName)) &&
-			(!dto.DisplayNameContains || lower(group.DisplayName).includes(lower(dto.DisplayNameContains))) &&
+			(!dto.DisplayNameContains ||
+				lower(group.DisplayName).includes(lower(dto.DisplayNameContains))) &&
 			// MemberOf: absent = any parent; [] = root groups only; otherwise children of the named groups.
-			(!parents || (parents.size === 0 ? group.MemberOf.length === 0 : group.MemberOf.some((parent) => parents.has(lower(parent))))) &&
+			(!parents ||
+				(parents.size === 0
+					? group.MemberOf.length === 0
+					: group.MemberOf.some((parent) => parents.has(lower(parent))))) &&
 			(!generic || generic(group)),
 	);
 }
@@ -66,7 +93,9 @@ export const groupsTree = route({
 });
 
 function treeItem(store: HubStore, group: GroupRecord, depth: number): GroupTreeItem {
-	const children = group.Members.map((name) => store.findGroup(name)).filter((child): child is GroupRecord => child !== undefined);
+	const children = group.Members.map((name) => store.findGroup(name)).filter(
+		(child): child is GroupRecord => child !== undefined,
+	);
 	return {
 		DisplayName: group.DisplayName,
 		IsSystem: group.IsSystem,
@@ -88,6 +117,8 @@ export const deviceConfigTemplateNames = route({
 		const ids = parseAgentDeviceIds(dto.AgentDeviceIds ?? []);
 		if (ids.length === 0) return ok(names);
 		const devices = ids.map((id) => hub.store.findAgent(id));
-		return ok(names.filter((name) => devices.every((device) => device?.TemplateNames.includes(name))));
+		return ok(
+			names.filter((name) => devices.every((device) => device?.TemplateNames.includes(name))),
+		);
 	},
 });

@@ -1,7 +1,14 @@
 /** The route table: every emulated path under /api, found case-insensitively. */
 import { agentsRanked } from './agents';
 import { auth, authCredentials, authLogout } from './auth';
-import { addCredentials, credential, credentialsKeyedByType, credentialsList, removeCredentials, updateCredentials } from './credentials';
+import {
+	addCredentials,
+	credential,
+	credentialsKeyedByType,
+	credentialsList,
+	removeCredentials,
+	updateCredentials,
+} from './credentials';
 import { deleteDevices, reRegisterDevices, setDeviceName, updateAgent } from './devices';
 import { deviceConfigTemplateNames, groups, groupsTree } from './groups';
 import { registerAgent } from './register';

@@ -10,7 +10,14 @@ import { RegisterAgentRequest } from '../schemas';
 import type { HubStore } from '../store';
 import type { DeviceRecord } from '../types';
 import { toAgent } from '../views';
-import { HOST_TYPES, ONLINE_DETECTIONS, checkCredentialKey, checkEnum, checkGroups, toDbConnection } from './deviceChecks';
+import {
+	HOST_TYPES,
+	ONLINE_DETECTIONS,
+	checkCredentialKey,
+	checkEnum,
+	checkGroups,
+	toDbConnection,
+} from './deviceChecks';
 import { ok, route } from './route';
 
 export const registerAgent = route({
@@ -38,34 +45,70 @@ interface CheckedRegistration {
 function checkRegistration(store: HubStore, dto: RegisterAgentRequest): CheckedRegistration {
 	const errors: ResponseError[] = [];
 	const deviceName = dto.DeviceName?.trim() ?? '';
-	if (deviceName === '') errors.push(fieldError('DeviceName', 'NotEmpty', "'Device Name' must not be empty."));
-	const hostType = dto.HostType === undefined ? 'Unknown' : checkEnum(errors, 'HostType', dto.HostType, HOST_TYPES);
-	const onlineDetection = dto.OnlineDetection === undefined ? 'None' : checkEnum(errors, 'OnlineDetection', dto.OnlineDetection, ONLINE_DETECTIONS);
+	if (deviceName === '')
+		errors.push(fieldError('DeviceName', 'NotEmpty', "'Device Name' must not be empty."));
+	const hostType =
+		dto.HostType === undefined
+			? 'Unknown'
+			: checkEnum(errors, 'HostType', dto.HostType, HOST_TYPES);
+	const onlineDetection =
+		dto.OnlineDetection === undefined
+			? 'None'
+			: checkEnum(errors, 'OnlineDetection', dto.OnlineDetection, ONLINE_DETECTIONS);
 	const proxyId = dto.ProxiedByAgentId?.trim() ?? ''; // INFERENCES.proxiedByAgentIdType
 	const proxy = proxyId === '' ? undefined : checkProxy(errors, store, proxyId);
 	if (proxyId !== '') {
-		if (!dto.HostName?.trim()) errors.push(fieldError('HostName', 'NotEmpty', "'Host Name' must not be empty for a proxied device."));
+		if (!dto.HostName?.trim())
+			errors.push(
+				fieldError('HostName', 'NotEmpty', "'Host Name' must not be empty for a proxied device."),
+			);
 	} else {
 		// INFERENCES.proxyOnlyFields
-		if (dto.CredentialKey) errors.push(fieldError('CredentialKey', 'Invalid', 'CredentialKey is only allowed for proxied devices'));
-		if (dto.GroupNames?.length) errors.push(fieldError('GroupNames', 'Invalid', 'GroupNames are only allowed for proxied devices'));
+		if (dto.CredentialKey)
+			errors.push(
+				fieldError('CredentialKey', 'Invalid', 'CredentialKey is only allowed for proxied devices'),
+			);
+		if (dto.GroupNames?.length)
+			errors.push(
+				fieldError('GroupNames', 'Invalid', 'GroupNames are only allowed for proxied devices'),
+			);
 	}
-	const credentialKey = dto.CredentialKey ? checkCredentialKey(errors, store, dto.CredentialKey) : undefined;
+	const credentialKey = dto.CredentialKey
+		? checkCredentialKey(errors, store, dto.CredentialKey)
+		: undefined;
 	const groupNames = checkGroups(errors, store, dto.GroupNames ?? []);
 	if (errors.length > 0 || !hostType || !onlineDetection) throw validationError(errors);
-	if (isDuplicate(store, deviceName, proxy)) throw validationError([fieldError('DeviceName', 'AlreadyExists', inferred(INFERENCES.duplicateDevice))]);
+	if (isDuplicate(store, deviceName, proxy))
+		throw validationError([
+			fieldError('DeviceName', 'AlreadyExists', inferred(INFERENCES.duplicateDevice)),
+		]);
 	return { deviceName, hostType, onlineDetection, proxy, groupNames, credentialKey };
 }
 
-function checkProxy(errors: ResponseError[], store: HubStore, agentId: string): DeviceRecord | undefined {
+function checkProxy(
+	errors: ResponseError[],
+	store: HubStore,
+	agentId: string,
+): DeviceRecord | undefined {
 	const proxy = store.findAgent(`${agentId},${agentId}`);
 	if (!proxy) errors.push(fieldError('ProxiedByAgentId', 'NotFound', `Agent ${agentId} not found`));
-	else if (!proxy.CanProxy) errors.push(fieldError('ProxiedByAgentId', 'Invalid', `Agent ${agentId} (${proxy.Name}) cannot proxy devices`));
+	else if (!proxy.CanProxy)
+		errors.push(
+			fieldError(
+				'ProxiedByAgentId',
+				'Invalid',
+				`Agent ${agentId} (${proxy.Name}) cannot proxy devices`,
+			),
+		);
 	return proxy?.CanProxy ? proxy : undefined;
 }
 
 /** INFERENCES.duplicateDevice: the same name among the live devices of the same proxy, or among stand-alone agents. */
-function isDuplicate(store: HubStore, deviceName: string, proxy: DeviceRecord | undefined): boolean {
+function isDuplicate(
+	store: HubStore,
+	deviceName: string,
+	proxy: DeviceRecord | undefined,
+): boolean {
 	const lower = deviceName.toLowerCase();
 	return store.agents.some(
 		(device) =>
@@ -76,7 +119,11 @@ function isDuplicate(store: HubStore, deviceName: string, proxy: DeviceRecord | 
 }
 
 /** INFERENCES.deviceIds */
-function newDevice(store: HubStore, dto: RegisterAgentRequest, checked: CheckedRegistration): DeviceRecord {
+function newDevice(
+	store: HubStore,
+	dto: RegisterAgentRequest,
+	checked: CheckedRegistration,
+): DeviceRecord {
 	const { proxy, deviceName } = checked;
 	const id = store.allocateDeviceId();
 	const hostName = dto.HostName?.trim() ?? '';
@@ -88,7 +135,8 @@ function newDevice(store: HubStore, dto: RegisterAgentRequest, checked: CheckedR
 		Version: proxy?.Version ?? '',
 		Name: deviceName, // INFERENCES.displayName
 		DeviceName: deviceName,
-		FullyQualifiedDomainName: !isIpv4 && hostName.includes('.') && !hostName.includes('/') ? hostName : '',
+		FullyQualifiedDomainName:
+			!isIpv4 && hostName.includes('.') && !hostName.includes('/') ? hostName : '',
 		DeviceType: dto.DeviceType ?? 'Unknown',
 		HostType: checked.hostType,
 		AgentType: 'Unknown',

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { agentFiltersCollection } from '../../../shared/descriptions/agentFilters.description';
@@ -13,12 +18,13 @@ import { optionalBoolean } from '../../../shared/parameters/inputValues';
 const properties: INodeProperties[] = [
 	agentFiltersCollection,
 	operationOptions({
-			displayName: 'Include Proxy Master',
-			name: 'includeProxyMaster',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to also count the proxy agent when the filters match only devices it proxies',
-		}),
+		displayName: 'Include Proxy Master',
+		name: 'includeProxyMaster',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to also count the proxy agent when the filters match only devices it proxies',
+	}),
 ];
 
 const displayOptions = { show: { resource: ['agent'], operation: ['count'] } };
@@ -37,7 +43,11 @@ export async function execute(
 		const total = await countAgents(client, {
 			deviceFilter: query.deviceFilter,
 			includeDeleted: query.includeDeleted,
-			includeProxyMaster: optionalBoolean(options.includeProxyMaster, 'Options › Include Proxy Master', false),
+			includeProxyMaster: optionalBoolean(
+				options.includeProxyMaster,
+				'Options › Include Proxy Master',
+				false,
+			),
 			itemIndex,
 		});
 		return { ...hubTag(client.hubLabel), total };

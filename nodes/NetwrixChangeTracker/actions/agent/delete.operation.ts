@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { agentToRead } from '../../descriptions/agentLocator.description';
@@ -16,15 +21,14 @@ import { displayNameOf } from '../../../shared/agents/displayName';
 
 const properties: INodeProperties[] = [
 	{ ...agentToRead, description: 'The agent or proxied device to delete' },
-	operationOptions(concurrencyOption,
-		{
-			displayName: 'Error If Not Found',
-			name: 'errorIfNotFound',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether a device that does not exist or is already deleted fails the item. Off: it is reported as success (notFound or alreadyDeleted), so re-runs are safe.',
-		}),
+	operationOptions(concurrencyOption, {
+		displayName: 'Error If Not Found',
+		name: 'errorIfNotFound',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether a device that does not exist or is already deleted fails the item. Off: it is reported as success (notFound or alreadyDeleted), so re-runs are safe.',
+	}),
 ];
 
 const displayOptions = { show: { resource: ['agent'], operation: ['delete'] } };
@@ -48,7 +52,9 @@ export async function execute(
 			const locator = this.getNodeParameter('agent', itemIndex) as AgentLocatorValue;
 			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 			const errorIfNotFound =
-				options.errorIfNotFound === undefined ? false : booleanValue(options.errorIfNotFound, 'Options › Error If Not Found');
+				options.errorIfNotFound === undefined
+					? false
+					: booleanValue(options.errorIfNotFound, 'Options › Error If Not Found');
 
 			const found = await findAgent(client, locator, 'Agent', itemIndex, { prefer: 'live' });
 			if (!found) {

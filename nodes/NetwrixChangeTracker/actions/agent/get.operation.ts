@@ -10,11 +10,7 @@ import type { HubRunContext } from '../node.type';
 import { findAgent, notFoundError, type AgentLocatorValue } from '../../../shared/agents/findAgent';
 import { booleanValue } from '../../../shared/parameters/inputValues';
 
-const properties: INodeProperties[] = [
-	agentToRead,
-	simplifyField,
-	operationOptions(),
-];
+const properties: INodeProperties[] = [agentToRead, simplifyField, operationOptions()];
 
 const displayOptions = { show: { resource: ['agent'], operation: ['get'] } };
 

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { agentFiltersCollection } from '../../../shared/descriptions/agentFilters.description';
@@ -24,7 +29,8 @@ const properties: INodeProperties[] = [
 	{ ...limitField, description: 'Max number of agents to return' },
 	agentFiltersCollection,
 	simplifyField,
-	operationOptions({
+	operationOptions(
+		{
 			displayName: 'Include Credentials',
 			name: 'includeCredentials',
 			type: 'boolean',
@@ -43,7 +49,8 @@ const properties: INodeProperties[] = [
 			name: 'includeProxyMaster',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to also return the proxy agent when the filters match only devices it proxies',
+			description:
+				'Whether to also return the proxy agent when the filters match only devices it proxies',
 		},
 		{
 			displayName: 'Include Templates',
@@ -84,7 +91,8 @@ const properties: INodeProperties[] = [
 					],
 				},
 			],
-		}),
+		},
+	),
 ];
 
 const displayOptions = { show: { resource: ['agent'], operation: ['getAll'] } };
@@ -107,17 +115,34 @@ export async function execute(
 		const request = {
 			deviceFilter: query.deviceFilter,
 			includeDeleted: query.includeDeleted,
-			groupDetails: optionalBoolean(options.includeGroupDetails, 'Options › Include Group Details', true),
+			groupDetails: optionalBoolean(
+				options.includeGroupDetails,
+				'Options › Include Group Details',
+				true,
+			),
 			templates: optionalBoolean(options.includeTemplates, 'Options › Include Templates', false),
-			credentials: optionalBoolean(options.includeCredentials, 'Options › Include Credentials', false),
-			includeProxyMaster: optionalBoolean(options.includeProxyMaster, 'Options › Include Proxy Master', false),
+			credentials: optionalBoolean(
+				options.includeCredentials,
+				'Options › Include Credentials',
+				false,
+			),
+			includeProxyMaster: optionalBoolean(
+				options.includeProxyMaster,
+				'Options › Include Proxy Master',
+				false,
+			),
 			sort: sortOption(options),
 			pageSize: pageSizeOption(options),
 			concurrency: pageConcurrencyOption(options),
 			limit,
 			itemIndex,
 		};
-		if (simplify) return await walkAgents(client, request, (agent, joins) => simplifyAgent(agent, joins, client.hubLabel));
-		return await walkAgents(client, request, (agent, joins) => rawAgent(agent, joins, client.hubLabel));
+		if (simplify)
+			return await walkAgents(client, request, (agent, joins) =>
+				simplifyAgent(agent, joins, client.hubLabel),
+			);
+		return await walkAgents(client, request, (agent, joins) =>
+			rawAgent(agent, joins, client.hubLabel),
+		);
 	});
 }

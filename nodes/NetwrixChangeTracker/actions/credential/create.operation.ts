@@ -15,7 +15,11 @@ import { booleanValue, oneOf } from '../../../shared/parameters/inputValues';
 import { processItems } from '../processItems';
 import { credentialOutput } from '../../helpers/redactCredential';
 import { errorWithoutSecrets } from '../../helpers/secretSafeError';
-import { addCredential, getCredential, updateCredential } from '../../../shared/transport/credentials';
+import {
+	addCredential,
+	getCredential,
+	updateCredential,
+} from '../../../shared/transport/credentials';
 import type { HubRunContext } from '../node.type';
 import { readCredentialChange } from '../../helpers/credentialParameters';
 
@@ -30,7 +34,8 @@ const properties: INodeProperties[] = [
 			default: '',
 			required: true,
 			placeholder: 'e.g. SqlProd',
-			description: 'The name of the new credential, unique per type; proxied devices refer to it by this name',
+			description:
+				'The name of the new credential, unique per type; proxied devices refer to it by this name',
 		},
 		...credentialSecretFields(),
 		{
@@ -52,7 +57,8 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				description: 'Update the existing credential with the given values (upsert); secrets left empty keep their stored value',
+				description:
+					'Update the existing credential with the given values (upsert); secrets left empty keep their stored value',
 			},
 		],
 		default: 'error',
@@ -74,7 +80,11 @@ export async function execute(
 	return await processItems(this, items, async (itemIndex) => {
 		let secrets: string[] = [];
 		try {
-			const upsert = oneOf(this.getNodeParameter('ifExists', itemIndex, 'error'), 'If Credential Exists', ['error', 'update'] as const) === 'update';
+			const upsert =
+				oneOf(this.getNodeParameter('ifExists', itemIndex, 'error'), 'If Credential Exists', [
+					'error',
+					'update',
+				] as const) === 'update';
 			const simplify = booleanValue(this.getNodeParameter('simplify', itemIndex, true), 'Simplify');
 			// Create's rules hold for an upsert too (type, key and real secrets); secrets left empty are not sent.
 			const { body, secrets: sent } = readCredentialChange(this, itemIndex, 'create');
@@ -84,7 +94,11 @@ export async function execute(
 			const result = current
 				? await updateCredential(client, identity, mergeForUpdate(current, body), itemIndex)
 				: await addCredential(client, body, itemIndex);
-			return credentialOutput(result, { simplify, hubLabel: client.hubLabel, sentSecrets: secrets });
+			return credentialOutput(result, {
+				simplify,
+				hubLabel: client.hubLabel,
+				sentSecrets: secrets,
+			});
 		} catch (error) {
 			throw errorWithoutSecrets(this.getNode(), error, secrets);
 		}

@@ -1,7 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { credentialKeyField, credentialTypeField } from '../../descriptions/credentialFields.description';
+import {
+	credentialKeyField,
+	credentialTypeField,
+} from '../../descriptions/credentialFields.description';
 import { operationOptions } from '../../../shared/descriptions/requestOptions.description';
 import { hubTag } from '../../../shared/helpers/hubTag';
 import { booleanValue } from '../../../shared/parameters/inputValues';
@@ -14,13 +22,13 @@ const properties: INodeProperties[] = [
 	credentialTypeField,
 	credentialKeyField,
 	operationOptions({
-			displayName: 'Error If Not Found',
-			name: 'errorIfNotFound',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to fail the item when the credential does not exist. Off: the item succeeds with deleted: false, so a re-run is harmless.',
-		}),
+		displayName: 'Error If Not Found',
+		name: 'errorIfNotFound',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to fail the item when the credential does not exist. Off: the item succeeds with deleted: false, so a re-run is harmless.',
+	}),
 ];
 
 const displayOptions = { show: { resource: ['credential'], operation: ['delete'] } };
@@ -36,7 +44,9 @@ export async function execute(
 		const identity = readCredentialIdentity(this, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const errorIfNotFound =
-			options.errorIfNotFound === undefined ? false : booleanValue(options.errorIfNotFound, 'Options › Error If Not Found');
+			options.errorIfNotFound === undefined
+				? false
+				: booleanValue(options.errorIfNotFound, 'Options › Error If Not Found');
 		// The Hub answers 204 whether or not the key existed: read first to report what happened.
 		const existing = await getCredential(client, identity, itemIndex);
 		if (existing) await deleteCredential(client, identity, itemIndex);

@@ -2,7 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { simplifyField } from '../../descriptions/common.description';
-import { credentialKeyField, credentialTypeField } from '../../descriptions/credentialFields.description';
+import {
+	credentialKeyField,
+	credentialTypeField,
+} from '../../descriptions/credentialFields.description';
 import { operationOptions } from '../../../shared/descriptions/requestOptions.description';
 import { processItems } from '../processItems';
 import { credentialOutput } from '../../helpers/redactCredential';

@@ -1,11 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { limitField, returnAllField, simplifyField } from '../../descriptions/common.description';
 import { credentialTypeOptions } from '../../descriptions/credentialFields.description';
 import { operationOptions } from '../../../shared/descriptions/requestOptions.description';
 import { CREDENTIAL_TYPES } from '../../helpers/credentialBody';
-import { booleanValue, integerInRange, oneOf, optionalText } from '../../../shared/parameters/inputValues';
+import {
+	booleanValue,
+	integerInRange,
+	oneOf,
+	optionalText,
+} from '../../../shared/parameters/inputValues';
 import { processItems } from '../processItems';
 import { credentialOutput } from '../../helpers/redactCredential';
 import { wildcardMatcher } from '../../helpers/wildcard';
@@ -19,7 +29,10 @@ const properties: INodeProperties[] = [
 		displayName: 'Type',
 		name: 'credentialType',
 		type: 'options',
-		options: [{ name: 'All', value: ALL_TYPES, description: 'Credentials of every type' }, ...credentialTypeOptions],
+		options: [
+			{ name: 'All', value: ALL_TYPES, description: 'Credentials of every type' },
+			...credentialTypeOptions,
+		],
 		default: ALL_TYPES,
 		description: 'Which type of credentials to list',
 	},
@@ -58,8 +71,13 @@ export async function execute(
 	return await processItems(this, items, async (itemIndex) => {
 		const typeValue = this.getNodeParameter('credentialType', itemIndex, ALL_TYPES);
 		const type = oneOf(typeValue, 'Type', [ALL_TYPES, ...CREDENTIAL_TYPES]);
-		const returnAll = booleanValue(this.getNodeParameter('returnAll', itemIndex, false), 'Return All');
-		const limit = returnAll ? undefined : integerInRange(this.getNodeParameter('limit', itemIndex, 50), 'Limit', 1, 1_000_000);
+		const returnAll = booleanValue(
+			this.getNodeParameter('returnAll', itemIndex, false),
+			'Return All',
+		);
+		const limit = returnAll
+			? undefined
+			: integerInRange(this.getNodeParameter('limit', itemIndex, 50), 'Limit', 1, 1_000_000);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const keyPattern = optionalText(filters.key, 'Filters › Key');
 		const simplify = booleanValue(this.getNodeParameter('simplify', itemIndex, true), 'Simplify');
@@ -68,7 +86,9 @@ export async function execute(
 		const listed = await listCredentials(client, type === ALL_TYPES ? 'Unknown' : type, itemIndex);
 		const keyMatches = keyPattern ? wildcardMatcher(keyPattern) : () => true;
 		const matching = listed.filter(
-			(credential) => (type === ALL_TYPES || credential.CredentialType.toLowerCase() === type.toLowerCase()) && keyMatches(credential.Key),
+			(credential) =>
+				(type === ALL_TYPES || credential.CredentialType.toLowerCase() === type.toLowerCase()) &&
+				keyMatches(credential.Key),
 		);
 		return matching
 			.slice(0, limit)

@@ -19,7 +19,11 @@ import { credentialOutput } from '../../helpers/redactCredential';
 import { errorWithoutSecrets } from '../../helpers/secretSafeError';
 import { getCredential, updateCredential } from '../../../shared/transport/credentials';
 import type { HubRunContext } from '../node.type';
-import { credentialNotFound, readCredentialChange, readCredentialIdentity } from '../../helpers/credentialParameters';
+import {
+	credentialNotFound,
+	readCredentialChange,
+	readCredentialIdentity,
+} from '../../helpers/credentialParameters';
 
 const KEEP_HINT = 'Leave empty to keep the secret the Hub has';
 
@@ -96,8 +100,17 @@ export async function execute(
 			// /credential comes back masked: the merge never sends a masked or secret value it read.
 			const current = await getCredential(client, identity, itemIndex);
 			if (!current) throw credentialNotFound(this, identity, itemIndex);
-			const result = await updateCredential(client, identity, mergeForUpdate(current, body), itemIndex);
-			return credentialOutput(result, { simplify, hubLabel: client.hubLabel, sentSecrets: secrets });
+			const result = await updateCredential(
+				client,
+				identity,
+				mergeForUpdate(current, body),
+				itemIndex,
+			);
+			return credentialOutput(result, {
+				simplify,
+				hubLabel: client.hubLabel,
+				sentSecrets: secrets,
+			});
 		} catch (error) {
 			throw errorWithoutSecrets(this.getNode(), error, secrets);
 		}

@@ -17,11 +17,15 @@ interface DeviceChanges {
 	changed: string[];
 }
 
-const same = (a: string | null | undefined, b: string) => (a ?? '').toLowerCase() === b.toLowerCase();
+const same = (a: string | null | undefined, b: string) =>
+	(a ?? '').toLowerCase() === b.toLowerCase();
 
 function sameSet(a: string[], b: string[]): boolean {
 	const lower = new Set(a.map((value) => value.toLowerCase()));
-	return lower.size === new Set(b.map((value) => value.toLowerCase())).size && b.every((value) => lower.has(value.toLowerCase()));
+	return (
+		lower.size === new Set(b.map((value) => value.toLowerCase())).size &&
+		b.every((value) => lower.has(value.toLowerCase()))
+	);
 }
 
 /**
@@ -35,7 +39,9 @@ export function deviceChanges(
 	memberships: DeviceMemberships,
 	wanted: CheckedRegistration,
 ): DeviceChanges | undefined {
-	const agent: IDataObject = { AgentDevice: { AgentId: existing.AgentDevice.AgentId, DeviceId: existing.AgentDevice.DeviceId } };
+	const agent: IDataObject = {
+		AgentDevice: { AgentId: existing.AgentDevice.AgentId, DeviceId: existing.AgentDevice.DeviceId },
+	};
 	const body: IDataObject = {};
 	const changed: string[] = [];
 	const change = (name: string, flag: string, apply: () => void) => {
@@ -54,10 +60,17 @@ export function deviceChanges(
 		change('hostType', 'UpdateAgentHostType', () => (agent.HostType = wanted.hostType));
 	}
 	if (existing.OnlineDetection && !same(existing.OnlineDetection, wanted.onlineDetection)) {
-		change('onlineDetection', 'UpdateOnlineDetection', () => (agent.OnlineDetection = wanted.onlineDetection));
+		change(
+			'onlineDetection',
+			'UpdateOnlineDetection',
+			() => (agent.OnlineDetection = wanted.onlineDetection),
+		);
 	}
 	const key = wanted.credentialKey;
-	if (key !== undefined && !(memberships.credentialKeys.length === 1 && same(memberships.credentialKeys[0], key))) {
+	if (
+		key !== undefined &&
+		!(memberships.credentialKeys.length === 1 && same(memberships.credentialKeys[0], key))
+	) {
 		change('credentialKey', 'UpdateCredentialKey', () => (body.CredentialKey = key));
 	}
 	if (wanted.groupNames.length && !sameSet(memberships.groupNames, wanted.groupNames)) {
@@ -72,20 +85,36 @@ export function deviceChanges(
 		change('ipv4', 'UpdateIPv4', () => (agent.IPv4 = ipv4));
 	}
 	const baseline = wanted.baselineSendEnabled;
-	if (baseline !== undefined && typeof existing.BaselineSendEnabled === 'boolean' && existing.BaselineSendEnabled !== baseline) {
-		change('baselineSendEnabled', 'UpdateBaselineSendEnabled', () => (agent.BaselineSendEnabled = baseline));
+	if (
+		baseline !== undefined &&
+		typeof existing.BaselineSendEnabled === 'boolean' &&
+		existing.BaselineSendEnabled !== baseline
+	) {
+		change(
+			'baselineSendEnabled',
+			'UpdateBaselineSendEnabled',
+			() => (agent.BaselineSendEnabled = baseline),
+		);
 	}
 	const database = wanted.database;
 	if (database) {
 		const current = existing.DbConnection ?? {};
 		const differs =
 			(database.platform !== undefined && (current.DatabasePlatform ?? '') !== database.platform) ||
-			(database.connectionString !== undefined && (current.ConnectionString ?? '') !== database.connectionString) ||
-			(database.trustedConnection !== undefined && (current.TrustedConnection ?? false) !== database.trustedConnection);
+			(database.connectionString !== undefined &&
+				(current.ConnectionString ?? '') !== database.connectionString) ||
+			(database.trustedConnection !== undefined &&
+				(current.TrustedConnection ?? false) !== database.trustedConnection);
 		if (differs) {
 			// The Hub replaces the whole connection: keep what the row does not set.
-			const kept = Object.fromEntries(Object.entries(current).filter(([, value]) => value !== null && value !== undefined));
-			change('databaseConnection', 'UpdateDbConnectionDetails', () => (body.DbConnection = { ...kept, ...dbConnectionBody(database) }));
+			const kept = Object.fromEntries(
+				Object.entries(current).filter(([, value]) => value !== null && value !== undefined),
+			);
+			change(
+				'databaseConnection',
+				'UpdateDbConnectionDetails',
+				() => (body.DbConnection = { ...kept, ...dbConnectionBody(database) }),
+			);
 		}
 	}
 	if (!changed.length) return undefined;

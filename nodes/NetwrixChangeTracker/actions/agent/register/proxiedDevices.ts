@@ -67,25 +67,41 @@ export class ProxiedDevices {
 	}
 
 	/** The devices behind the proxy with this name (case-insensitive), live ones first. */
-	async find(proxyAgentId: string, deviceName: string, itemIndex: number): Promise<ProxiedDevice[]> {
+	async find(
+		proxyAgentId: string,
+		deviceName: string,
+		itemIndex: number,
+	): Promise<ProxiedDevice[]> {
 		const index = await this.indexOf(proxyAgentId, itemIndex);
 		const key = nameKey(deviceName);
 		let devices = index.byName.get(key);
 		if (!devices && !index.complete) {
-			devices = await this.read(proxyAgentId, { AgentDisplayNames: [deviceName.trim()] }, itemIndex);
+			devices = await this.read(
+				proxyAgentId,
+				{ AgentDisplayNames: [deviceName.trim()] },
+				itemIndex,
+			);
 			index.byName.set(key, devices);
 		}
-		return [...(devices ?? [])].sort((a, b) => Number(a.agent.Deleted === true) - Number(b.agent.Deleted === true));
+		return [...(devices ?? [])].sort(
+			(a, b) => Number(a.agent.Deleted === true) - Number(b.agent.Deleted === true),
+		);
 	}
 
 	/** Records a device registered or changed during this run (replacing the entry with the same ID). */
-	async remember(proxyAgentId: string, device: ProxiedDevice, previousName?: string): Promise<void> {
+	async remember(
+		proxyAgentId: string,
+		device: ProxiedDevice,
+		previousName?: string,
+	): Promise<void> {
 		const index = await this.indexOf(proxyAgentId);
 		const id = agentDeviceIdOf(device.agent.AgentDevice);
 		const names = new Set([nameKey(displayNameOf(device.agent))]);
 		if (previousName !== undefined) names.add(nameKey(previousName));
 		for (const name of names) {
-			const others = (index.byName.get(name) ?? []).filter((entry) => agentDeviceIdOf(entry.agent.AgentDevice) !== id);
+			const others = (index.byName.get(name) ?? []).filter(
+				(entry) => agentDeviceIdOf(entry.agent.AgentDevice) !== id,
+			);
 			index.byName.set(name, others);
 		}
 		const key = nameKey(displayNameOf(device.agent));
@@ -119,7 +135,11 @@ export class ProxiedDevices {
 		return { byName, complete: true };
 	}
 
-	private async read(proxyAgentId: string, filter: IDataObject, itemIndex?: number): Promise<ProxiedDevice[]> {
+	private async read(
+		proxyAgentId: string,
+		filter: IDataObject,
+		itemIndex?: number,
+	): Promise<ProxiedDevice[]> {
 		const { agents, joins } = await listAgents(this.client, {
 			deviceFilter: { ...filter, ProxyAgentIds: [proxyAgentId] },
 			includeDeleted: true,

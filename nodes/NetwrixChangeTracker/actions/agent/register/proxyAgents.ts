@@ -2,7 +2,11 @@ import { parseAgentDeviceId } from '../../../../shared/transport/agentDeviceId';
 import { InputError, quote } from '../../../../shared/parameters/inputValues';
 import type { HubClient } from '../../../../shared/transport/hubClient';
 import type { DeviceReportDetail } from '../../../../shared/transport/schemas';
-import { findAgent, notFoundError, type AgentLocatorValue } from '../../../../shared/agents/findAgent';
+import {
+	findAgent,
+	notFoundError,
+	type AgentLocatorValue,
+} from '../../../../shared/agents/findAgent';
 import { displayNameOf } from '../../../../shared/agents/displayName';
 
 const FIELD = 'Proxy Agent';
@@ -10,7 +14,8 @@ const FIELD = 'Proxy Agent';
 /** Rows naming the same proxy share one lookup; values that are not text never share one (null, [] and "" differ). */
 function cacheKey(locator: AgentLocatorValue): string {
 	const { mode, value } = locator;
-	if (typeof value !== 'string' && typeof value !== 'number') return `${mode}:${typeof value}:${quote(value)}`;
+	if (typeof value !== 'string' && typeof value !== 'number')
+		return `${mode}:${typeof value}:${quote(value)}`;
 	if (mode === 'name') return `name:${String(value).trim().toLowerCase()}`;
 	return `id:${parseAgentDeviceId(value)?.id ?? String(value)}`;
 }
@@ -47,7 +52,11 @@ export class ProxyAgents {
 		if (!found) throw notFoundError(FIELD, locator);
 		const proxy = found.agent;
 		if (proxy.Deleted) {
-			throw new InputError(FIELD, `${describe(proxy)} is deleted`, 'Restore it first, or choose another proxy agent');
+			throw new InputError(
+				FIELD,
+				`${describe(proxy)} is deleted`,
+				'Restore it first, or choose another proxy agent',
+			);
 		}
 		if (!proxy.CanProxy) {
 			throw new InputError(

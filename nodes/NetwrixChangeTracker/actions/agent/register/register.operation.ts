@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { onlineDetectionOptions } from '../../../../shared/descriptions/onlineDetection.description';
@@ -52,7 +57,8 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: HOST_TYPES.map((type) => ({ name: type, value: type })).sort(byName),
 		default: 'Windows',
-		description: 'How the proxy talks to the device. An expression may give any of these values, in any case.',
+		description:
+			'How the proxy talks to the device. An expression may give any of these values, in any case.',
 	},
 	{
 		displayName: 'Device Type',
@@ -147,7 +153,8 @@ const properties: INodeProperties[] = [
 				name: 'databaseTrustedConnection',
 				type: 'boolean',
 				default: false,
-				description: 'Whether the proxy connects with its own Windows identity instead of a credential (Host Type Database only)',
+				description:
+					'Whether the proxy connects with its own Windows identity instead of a credential (Host Type Database only)',
 			},
 			{
 				displayName: 'IPv4',
@@ -169,7 +176,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. Cisco IOS 15',
-				description: 'A name from the Hub\'s list of known operating systems',
+				description: "A name from the Hub's list of known operating systems",
 			},
 			{
 				displayName: 'MAC Addresses',
@@ -184,7 +191,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. Cisco IOS XE 17.9',
-				description: 'The operating system as you want the Hub to show it (overrides what the Hub discovers)',
+				description:
+					'The operating system as you want the Hub to show it (overrides what the Hub discovers)',
 			},
 			{
 				displayName: 'Poll Period (Seconds)',
@@ -240,16 +248,24 @@ export async function execute(
 				onlineDetection: this.getNodeParameter('onlineDetection', itemIndex, 'None'),
 				additionalFields: this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
 			});
-			const ifExists = oneOf(this.getNodeParameter('ifExists', itemIndex, 'error'), 'If Device Exists', IF_DEVICE_EXISTS);
+			const ifExists = oneOf(
+				this.getNodeParameter('ifExists', itemIndex, 'error'),
+				'If Device Exists',
+				IF_DEVICE_EXISTS,
+			);
 			const simplify = booleanValue(this.getNodeParameter('simplify', itemIndex, true), 'Simplify');
 
 			// Everything is checked before the first write, so a bad row fails alone and nothing is half-applied.
-			const proxy = await proxies.resolve(this.getNodeParameter('proxyAgent', itemIndex) as AgentLocatorValue, itemIndex);
+			const proxy = await proxies.resolve(
+				this.getNodeParameter('proxyAgent', itemIndex) as AgentLocatorValue,
+				itemIndex,
+			);
 			const wanted = await checkRegistration(registration, proxy, reference);
 			const outcome = await devices.inTurn(
 				wanted.proxyAgentId,
 				wanted.deviceName,
-				async () => await registerOrReuse({ client, reference, devices }, proxy, wanted, ifExists, itemIndex),
+				async () =>
+					await registerOrReuse({ client, reference, devices }, proxy, wanted, ifExists, itemIndex),
 			);
 			return outputOf(outcome, simplify, client.hubLabel);
 		},

@@ -26,7 +26,6 @@ export interface RegistrationOutcome {
 	changedFields?: string[];
 }
 
-
 /** Checks the credential key and the groups against the Hub (cached per run) and maps them to what the Hub stores. */
 export async function checkRegistration(
 	registration: DeviceRegistration,
@@ -49,7 +48,12 @@ export async function checkRegistration(
 		}
 	}
 	const names = await resolveGroupField(reference, registration.groups, 'Groups');
-	return { ...registration, credentialKey, groupNames: names, proxyAgentId: proxy.AgentDevice.AgentId };
+	return {
+		...registration,
+		credentialKey,
+		groupNames: names,
+		proxyAgentId: proxy.AgentDevice.AgentId,
+	};
 }
 
 function existsError(existing: DeviceReportDetail, proxy: DeviceReportDetail): InputError {
@@ -84,9 +88,11 @@ async function joinsFor(
 	joins.groupsByDevice.set(id, memberships.groupNames);
 	joins.credentialsByDevice.set(id, memberships.credentialKeys);
 	if (memberships.groupNames.every((name) => known.has(name))) {
-		for (const name of memberships.groupNames) joins.groupDisplayNames.set(name, known.get(name) ?? name);
+		for (const name of memberships.groupNames)
+			joins.groupDisplayNames.set(name, known.get(name) ?? name);
 	} else {
-		for (const group of await reference.groups()) joins.groupDisplayNames.set(group.Name, group.DisplayName || group.Name);
+		for (const group of await reference.groups())
+			joins.groupDisplayNames.set(group.Name, group.DisplayName || group.Name);
 	}
 	return joins;
 }
@@ -132,7 +138,8 @@ export async function registerOrReuse(
 		return { device, result: 'created' };
 	}
 	if (ifExists === 'error') throw existsError(existing.agent, proxy);
-	if (ifExists === 'skip' || existing.agent.Deleted) return { device: existing, result: 'existing' };
+	if (ifExists === 'skip' || existing.agent.Deleted)
+		return { device: existing, result: 'existing' };
 
 	const memberships = membershipsOf(existing);
 	const changes = deviceChanges(existing.agent, memberships, wanted);
@@ -140,7 +147,12 @@ export async function registerOrReuse(
 
 	const answer = await updateDevice(client, changes.body, itemIndex);
 	const applied = changes.body.Agent as Partial<DeviceReportDetail>;
-	const agent: DeviceReportDetail = { ...existing.agent, ...applied, ...answer, AgentDevice: existing.agent.AgentDevice };
+	const agent: DeviceReportDetail = {
+		...existing.agent,
+		...applied,
+		...answer,
+		AgentDevice: existing.agent.AgentDevice,
+	};
 	const device: ProxiedDevice = {
 		agent,
 		joins: await joinsFor(

@@ -1,10 +1,27 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ONLINE_DETECTION_MODES } from '../../../../shared/transport/hubEnums';
-import { booleanValue, InputError, integerInRange, oneOf, optionalText, quote, requiredText, toList } from '../../../../shared/parameters/inputValues';
+import {
+	booleanValue,
+	InputError,
+	integerInRange,
+	oneOf,
+	optionalText,
+	quote,
+	requiredText,
+	toList,
+} from '../../../../shared/parameters/inputValues';
 
 /** Host types a proxy can reach (docs/hub-api.md §6.7; "Unknown" is what the Hub reports, not something to register). */
-export const HOST_TYPES = ['Unix', 'Windows', 'Network', 'Database', 'Cloud', 'ESX', 'Splunk'] as const;
+export const HOST_TYPES = [
+	'Unix',
+	'Windows',
+	'Network',
+	'Database',
+	'Cloud',
+	'ESX',
+	'Splunk',
+] as const;
 export const DEVICE_TYPES = ['Server', 'Desktop', 'Network', 'Database'] as const;
 export const IF_DEVICE_EXISTS = ['error', 'skip', 'update'] as const;
 
@@ -60,23 +77,40 @@ const MAX_POLL_PERIOD_SECONDS = 7 * 24 * 3600;
 
 const additional = (name: string) => `Additional Fields › ${name}`;
 
-function optionalAddress(value: unknown, field: string, pattern: RegExp, example: string): string | undefined {
+function optionalAddress(
+	value: unknown,
+	field: string,
+	pattern: RegExp,
+	example: string,
+): string | undefined {
 	const text = optionalText(value, field, 64);
 	if (text !== undefined && !pattern.test(text)) {
-		throw new InputError(field, `${quote(text)} is not a valid address`, `Enter an address such as ${example}, or leave it empty`);
+		throw new InputError(
+			field,
+			`${quote(text)} is not a valid address`,
+			`Enter an address such as ${example}, or leave it empty`,
+		);
 	}
 	return text;
 }
 
-function databaseConnection(fields: IDataObject, hostType: HostType): DatabaseConnection | undefined {
+function databaseConnection(
+	fields: IDataObject,
+	hostType: HostType,
+): DatabaseConnection | undefined {
 	const platform = optionalText(fields.databasePlatform, additional('Database Platform'));
-	const connectionString = optionalText(fields.databaseConnectionString, additional('Database Connection String'), 4096);
+	const connectionString = optionalText(
+		fields.databaseConnectionString,
+		additional('Database Connection String'),
+		4096,
+	);
 	const trustedConnection =
 		fields.databaseTrustedConnection === undefined
 			? undefined
 			: booleanValue(fields.databaseTrustedConnection, additional('Database Trusted Connection'));
 	// Trusted Connection off with nothing else set is the default, not a connection (rows of other host types carry it too).
-	if (platform === undefined && connectionString === undefined && trustedConnection !== true) return undefined;
+	if (platform === undefined && connectionString === undefined && trustedConnection !== true)
+		return undefined;
 	if (hostType !== 'Database') {
 		throw new InputError(
 			additional('Database Platform / Connection String'),
@@ -100,7 +134,11 @@ export function readRegistration(parameters: RegisterParameters): DeviceRegistra
 	const hostType = oneOf(parameters.hostType, 'Host Type', HOST_TYPES);
 	const hostName = requiredText(parameters.hostName, 'Host Name');
 	if (/\s/.test(hostName)) {
-		throw new InputError('Host Name', `${quote(hostName)} contains spaces`, 'Enter the IP address, DNS name or URL the proxy connects to');
+		throw new InputError(
+			'Host Name',
+			`${quote(hostName)} contains spaces`,
+			'Enter the IP address, DNS name or URL the proxy connects to',
+		);
 	}
 	const credentialKey = optionalText(parameters.credentialKey, 'Credential Key');
 	const registration: DeviceRegistration = {
@@ -108,7 +146,11 @@ export function readRegistration(parameters: RegisterParameters): DeviceRegistra
 		hostName,
 		hostType,
 		deviceType: oneOf(parameters.deviceType, 'Device Type', DEVICE_TYPES),
-		onlineDetection: oneOf(parameters.onlineDetection ?? 'None', 'Online Detection', ONLINE_DETECTION_MODES),
+		onlineDetection: oneOf(
+			parameters.onlineDetection ?? 'None',
+			'Online Detection',
+			ONLINE_DETECTION_MODES,
+		),
 		groups: toList(parameters.groupNames, 'Groups'),
 		...(credentialKey !== undefined && { credentialKey }),
 	};
@@ -131,7 +173,10 @@ export function readRegistration(parameters: RegisterParameters): DeviceRegistra
 		);
 	}
 	if (fields.baselineSendEnabled !== undefined) {
-		registration.baselineSendEnabled = booleanValue(fields.baselineSendEnabled, additional('Baseline Send Enabled'));
+		registration.baselineSendEnabled = booleanValue(
+			fields.baselineSendEnabled,
+			additional('Baseline Send Enabled'),
+		);
 	}
 	const database = databaseConnection(fields, hostType);
 	if (database) registration.database = database;
@@ -158,13 +203,16 @@ export function registerAgentBody(registration: CheckedRegistration): IDataObjec
 	};
 	if (registration.credentialKey !== undefined) body.CredentialKey = registration.credentialKey;
 	if (registration.groupNames.length) body.GroupNames = registration.groupNames;
-	if (registration.osUserSpecified !== undefined) body.OsUserSpecified = registration.osUserSpecified;
+	if (registration.osUserSpecified !== undefined)
+		body.OsUserSpecified = registration.osUserSpecified;
 	if (registration.knownOsName !== undefined) body.KnownOsName = registration.knownOsName;
 	if (registration.ipv4 !== undefined) body.IPv4 = registration.ipv4;
 	if (registration.ipv6 !== undefined) body.IPv6 = registration.ipv6;
 	if (registration.macAddresses !== undefined) body.MacAddresses = registration.macAddresses;
-	if (registration.pollPeriodSeconds !== undefined) body.PollPeriodSeconds = registration.pollPeriodSeconds;
-	if (registration.baselineSendEnabled !== undefined) body.BaselineSendEnabled = registration.baselineSendEnabled;
+	if (registration.pollPeriodSeconds !== undefined)
+		body.PollPeriodSeconds = registration.pollPeriodSeconds;
+	if (registration.baselineSendEnabled !== undefined)
+		body.BaselineSendEnabled = registration.baselineSendEnabled;
 	if (registration.database) body.DbConnection = dbConnectionBody(registration.database);
 	return body;
 }
