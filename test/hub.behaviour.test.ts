@@ -1024,6 +1024,49 @@ describe('fault injection', () => {
 		expect((await admin.get('/groupsTree')).status).toBe(200);
 	});
 
+	it('rewrites the request a Hub reads differently (e.g. Skip ignored)', async () => {
+		hub.faults.add({ route: '/agentsRanked', rewriteRequest: (dto) => ({ ...dto, Skip: 0 }) });
+		const first = await admin.post('/agentsRanked', { Skip: 0, Take: 3 });
+		const second = await admin.post('/agentsRanked', { Skip: 3, Take: 3 });
+		expect(ids(second)).toEqual(ids(first));
+		expect(hub.requests('/agentsRanked')[1].body).toMatchObject({ Skip: 3 });
+	});
+
+	it('transforms the answer after the call was handled (a 503 after the write was applied)', async () => {
+		const before = hub.store.credentials.length;
+		hub.faults.add({
+			route: '/credentials/add',
+			times: 1,
+			transform: (reply, request) => ({
+				status: 503,
+				body: { seen: (request.dto.Credentials as { Key: string }).Key, was: reply.status },
+			}),
+		});
+		const response = await admin.post('/credentials/add', {
+			Credentials: { CredentialType: 'Shell', Key: 'AfterApply', Parameters: { UserName: 'u' } },
+		});
+		expect(response.status).toBe(503);
+		expect(response.body).toEqual({ seen: 'AfterApply', was: 200 });
+		expect(hub.store.credentials.length).toBe(before + 1);
+	});
+
+	it('lets a fault write the raw answer (trickling bytes)', async () => {
+		hub.faults.add({
+			route: '/status/ready',
+			times: 1,
+			respond: async (response) => {
+				response.writeHead(200, { 'Content-Type': 'application/json' });
+				for (const byte of '{"a":1}') {
+					response.write(byte);
+					await delay(5);
+				}
+				response.end();
+			},
+		});
+		const response = await admin.get('/status/ready');
+		expect(response.body).toEqual({ a: 1 });
+	});
+
 	it('resets the connection (ECONNRESET)', async () => {
 		hub.faults.add({ route: '/agentsRanked', reset: true, times: 1 });
 		await expect(admin.post('/agentsRanked')).rejects.toMatchObject({ code: 'ECONNRESET' });

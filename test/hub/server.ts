@@ -25,7 +25,7 @@ import { INFERENCES, inferred } from './inferences';
 import type { HubState, Reply, Route } from './routes/route';
 import { findRoute } from './routes';
 import type { Session } from './sessions';
-import type { FaultRule, HubEmulator, RequestLogEntry } from './types';
+import type { FaultRequest, FaultRule, HubEmulator, RequestLogEntry } from './types';
 
 const TLS_DIR = join(__dirname, 'tls');
 
@@ -80,7 +80,8 @@ async function handle(
 	};
 
 	if (options.latencyMs > 0) await delay(options.latencyMs, undefined, { ref: false });
-	for (const rule of options.faults.select(entry.route, entry.method)) {
+	const rules = options.faults.select(entry.route, entry.method);
+	for (const rule of rules) {
 		const outcome = await applyFault(rule, hub, options, sessionIds);
 		if (outcome === 'reset') {
 			request.socket.resetAndDestroy();
@@ -88,14 +89,17 @@ async function handle(
 		}
 		if (outcome === 'hang') return; // the connection stays open until the client gives up or the hub closes
 		if (outcome) return finish(outcome);
+		if (rule.respond) return await rule.respond(response);
 	}
 
+	let dto = mergedDto(input);
+	for (const rule of rules) if (rule.rewriteRequest) dto = rule.rewriteRequest(dto);
 	let reply: Reply;
 	try {
 		if (!route || (entry.method !== 'GET' && entry.method !== 'POST'))
 			throw new HubError(404, 'NotFound', inferred(INFERENCES.unknownRoute));
 		if (input.bodyError) throw input.bodyError;
-		reply = dispatch(hub, route, mergedDto(input), sessionIds, entry);
+		reply = dispatch(hub, route, dto, sessionIds, entry);
 	} catch (error) {
 		const failure =
 			error instanceof HubError
@@ -103,7 +107,28 @@ async function handle(
 				: new HubError(500, (error as Error).name, (error as Error).message);
 		reply = { status: failure.status, body: failure.toBody() };
 	}
+	for (const rule of rules) {
+		if (rule.transform)
+			reply = transformed(rule.transform, reply, { dto, headers: request.headers });
+	}
 	finish(reply);
+}
+
+/** A fault's view of a reply: the body as parsed JSON (the routes may hand over serialised bytes). */
+function transformed(
+	transform: NonNullable<FaultRule['transform']>,
+	reply: Reply,
+	request: FaultRequest,
+): Reply {
+	let body = reply.body;
+	if (Buffer.isBuffer(body) || typeof body === 'string') {
+		try {
+			body = JSON.parse(body.toString()) as unknown;
+		} catch {
+			// not JSON: handed over as it is
+		}
+	}
+	return { ...reply, ...transform({ ...reply, body }, request) };
 }
 
 function dispatch(

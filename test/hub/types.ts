@@ -2,6 +2,8 @@
  * Public types of the Hub emulator, plus the emulator's own data records.
  * Field names of records follow docs/hub-api.md so that a record projects onto the wire shapes without renaming.
  */
+import type { ServerResponse } from 'node:http';
+
 import type { FaultInjector } from './faults';
 import type { HubStore } from './store';
 
@@ -106,6 +108,27 @@ export interface FaultRule {
 	expireSession?: boolean;
 	/** Mutate data before handling, e.g. insert or delete agents between page requests. */
 	before?: (hub: HubEmulator) => void;
+	/** A Hub that reads the request differently: the DTO the route handles instead of the one sent. */
+	rewriteRequest?: (dto: Record<string, unknown>) => Record<string, unknown>;
+	/**
+	 * A Hub (or a proxy in front of it) that answers differently after handling the call normally — the write is
+	 * applied — e.g. a 503 after apply, a lying Total, an echoed body. `body` is the parsed JSON answer.
+	 */
+	transform?: (reply: FaultReply, request: FaultRequest) => FaultReply;
+	/** Writes the HTTP answer itself instead of the route (trickling, huge or broken bodies). */
+	respond?: (response: ServerResponse) => void | Promise<void>;
+}
+
+export interface FaultReply {
+	status: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+	contentType?: string;
+}
+
+export interface FaultRequest {
+	dto: Record<string, unknown>;
+	headers: Record<string, string | string[] | undefined>;
 }
 
 export interface AgentDevice {

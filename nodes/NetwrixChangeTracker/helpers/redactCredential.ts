@@ -2,21 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { HubCredential } from '../../shared/transport/schemas';
 import { hubTag } from '../../shared/helpers/hubTag';
-import { isMaskedValue, isSecretParameterName, REDACTED } from './secretParameters';
-
-/** Secrets shorter than this are only redacted where they are a whole value: replacing "abc" inside any text would mangle it. */
-const MIN_EMBEDDED_SECRET = 4;
-
-/** Replaces every occurrence of a sent secret inside a text. */
-export function scrubSecrets(text: string, secrets: readonly string[]): string {
-	let result = text;
-	for (const secret of secrets) {
-		if (secret === '') continue;
-		if (result === secret) return REDACTED;
-		if (secret.length >= MIN_EMBEDDED_SECRET) result = result.split(secret).join(REDACTED);
-	}
-	return result;
-}
+import { REDACTED, scrubSecrets } from '../../shared/transport/secretScrub';
+import { isMaskedValue, isSecretParameterName } from './secretParameters';
 
 function scrubDeep(value: unknown, secrets: readonly string[]): unknown {
 	if (typeof value === 'string') return scrubSecrets(value, secrets);

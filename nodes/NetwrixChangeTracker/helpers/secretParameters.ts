@@ -7,9 +7,6 @@
 /** Parameter names that hold secrets: Password, EnablePassword, Passphrase, ClientSecret, PrivateKey, Token, ApiKey… */
 const SECRET_NAME = /passw(or)?d|pwd|passphrase|secret|privatekey|token|apikey|key$/i;
 
-/** What the node shows instead of a secret the Hub returned unmasked or that the node itself sent. */
-export const REDACTED = '[redacted]';
-
 export function isSecretParameterName(name: string): boolean {
 	return SECRET_NAME.test(name);
 }

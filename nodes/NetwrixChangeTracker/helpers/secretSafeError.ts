@@ -2,7 +2,7 @@ import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { hubError } from '../../shared/transport/hubErrors';
-import { scrubSecrets } from './redactCredential';
+import { scrubSecrets } from '../../shared/transport/secretScrub';
 
 interface ErrorParts {
 	message: string;
