@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { loginToHub, SESSION_FIELD } from '../nodes/shared/transport/login';
+import { DEFAULT_LOGIN_PAUSE_MINUTES } from '../nodes/shared/transport/rejectedLogins';
 
 export class NetwrixChangeTrackerApi implements ICredentialType {
 	name = 'netwrixChangeTrackerApi';
@@ -67,6 +68,15 @@ export class NetwrixChangeTrackerApi implements ICredentialType {
 				'Whether to connect even if SSL certificate validation is not possible. Prefer trusting the Hub CA with NODE_EXTRA_CA_CERTS.',
 		},
 		{
+			displayName: 'Pause After Rejected Login (Minutes)',
+			name: 'loginPauseMinutes',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 1440 },
+			default: DEFAULT_LOGIN_PAUSE_MINUTES,
+			description:
+				'After the Hub rejects this username and password (or reports the account locked), nothing in this n8n process sends them again for this long, so repeated runs, retries, dropdowns and polls cannot lock the account (the Hub locks it after 3 failed logins by default). Changing the password tries it at once. 0 turns the pause off.',
+		},
+		{
 			displayName: 'Hub Label',
 			name: 'hubLabel',
 			type: 'string',
@@ -93,13 +103,17 @@ export class NetwrixChangeTrackerApi implements ICredentialType {
 		},
 	};
 
-	// Login (preAuthentication runs first for every test) plus one authenticated read.
+	// Login (preAuthentication runs first for every test) plus one authenticated read. The base URL follows
+	// normalizeHubUrl (nodes/shared/transport/hubUrl.ts) for every form it accepts: backslashes read as slashes, an
+	// empty query or fragment, trailing slashes and /api dropped. Redirects are not followed, as for every call.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.url.trim().replace(/\\/+$/, "").replace(/\\/api$/i, "")}}',
+			baseURL:
+				'={{$credentials.url.trim().replace(/\\\\/g, "/").replace(/[?#]+$/, "").replace(/\\/+$/, "").replace(/\\/api$/i, "")}}',
 			url: '/api/userRolesPermissions',
 			method: 'GET',
 			headers: { Accept: 'application/json' },
+			disableFollowRedirect: true,
 			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
 		},
 	};

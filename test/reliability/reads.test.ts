@@ -1,13 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { startHub, type HubEmulator } from '../hub';
-import {
-	CredentialStore,
-	expectNoSecrets,
-	hubCredential,
-	runWorkflow,
-	singleNodeWorkflow,
-} from '../harness';
+import { CredentialStore, hubCredential, runWorkflow, singleNodeWorkflow } from '../harness';
 
 /**
  * Reliability of reads: what the user sees when the Hub misbehaves, and that nothing is lost or duplicated.
@@ -199,23 +193,6 @@ describe('reliability: reads', () => {
 			10_000,
 		);
 		expect(hub.requests('/agentsRanked')).toHaveLength(5);
-	});
-
-	it('bad passwords never lock the account: one login attempt per execution', async () => {
-		const password = 'Wrong-But-Secret-1!';
-		const badStore = new CredentialStore([hubCredential(hub.url, { password })]);
-		for (let execution = 1; execution <= 2; execution++) {
-			const run = await runWorkflow(returnAll(), {
-				store: badStore,
-				input: [{ json: {} }, { json: {} }, { json: {} }, { json: {} }],
-			});
-			expect(run.error?.message).toBe('The Hub rejected the username or password for "admin"');
-			expect(hub.stats().loginAttempts).toBe(execution);
-			expectNoSecrets(run.serialized, [password]);
-		}
-		// Two executions, two attempts: below the Hub's lockout threshold (3), so the right password still works.
-		const good = await runWorkflow(returnAll(), { store });
-		expect(good.status).toBe('success');
 	});
 
 	it('TLS mismatch: an https URL to a plain-http Hub fails clearly', async () => {

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { HubClientOptions } from '../transport/hubClient';
 import { integerInRange } from './inputValues';
 
-/** Options › Timeout (Ms) and Max Attempts (descriptions/requestOptions.description.ts) as HubClient settings. */
+/** Options › Timeout (Ms), Max Attempts and Max Response Size (descriptions/requestOptions.description.ts) as HubClient settings. */
 export function hubClientOptions(options: IDataObject): HubClientOptions {
 	const result: HubClientOptions = {};
 	if (options.timeout !== undefined)
@@ -12,6 +12,15 @@ export function hubClientOptions(options: IDataObject): HubClientOptions {
 		result.retry = {
 			maxAttempts: integerInRange(options.maxAttempts, 'Options › Max Attempts', 1, 10),
 		};
+	}
+	if (options.maxResponseMb !== undefined) {
+		const megabytes = integerInRange(
+			options.maxResponseMb,
+			'Options › Max Response Size (MB)',
+			1,
+			2048,
+		);
+		result.maxResponseBytes = megabytes * 1024 * 1024;
 	}
 	return result;
 }

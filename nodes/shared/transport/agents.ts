@@ -77,13 +77,16 @@ export async function walkAgents<T extends AgentItem>(
 				itemIndex: request.itemIndex,
 			});
 			const joins = addJoins(accumulate ?? emptyJoins(), page);
-			const rows = page.Agents ?? [];
 			const items: T[] = [];
-			for (const agent of rows) {
-				if (!request.includeDeleted && agent.Deleted === true) continue;
+			const skippedKeys: string[] = [];
+			for (const agent of page.Agents ?? []) {
+				if (!request.includeDeleted && agent.Deleted === true) {
+					skippedKeys.push(agentDeviceIdOf(agent.AgentDevice));
+					continue;
+				}
 				items.push(shape(agent, joins));
 			}
-			return { items, rowCount: rows.length, total: page.Total };
+			return { items, skippedKeys, total: page.Total };
 		},
 	});
 }

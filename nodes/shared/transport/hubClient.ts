@@ -12,11 +12,18 @@ import type { z } from 'zod';
 import { normalizeHubUrl, type HubUrl } from './hubUrl';
 import { Deadline } from './deadline';
 import { describeHttpFailure, hubError, notAHubApi, type HubErrorDetails } from './hubErrors';
-import { isLoginError } from './login';
+import { isLoginError, SESSION_FIELD } from './login';
 import { describeNetworkFailure } from './networkFailure';
 import { describeRedirect, isRedirect } from './redirects';
 import { decideRetry, DEFAULT_RETRY_POLICY, isRetryableStatus, type RetryPolicy } from './retry';
-import { SessionGate, type HubResponse } from './session';
+import {
+	DEFAULT_MAX_RESPONSE_MB,
+	readBody,
+	ResponseTooLarge,
+	tooLargeDetails,
+} from './responseBody';
+import { mentionsSecret, scrubSecrets } from './secretScrub';
+import { SESSION_REJECTED, SessionGate, type HubResponse } from './session';
 
 const CREDENTIAL_TYPE = 'netwrixChangeTrackerApi';
 
@@ -26,6 +33,8 @@ export interface HubClientOptions {
 	retry?: Partial<RetryPolicy>;
 	/** Deadline for each complete answer (the login included), from the first byte sent to the last received. */
 	timeoutMs?: number;
+	/** Largest answer body read; a larger one is refused before it exhausts memory. */
+	maxResponseBytes?: number;
 }
 
 interface HubRequest<T> {
@@ -43,6 +52,19 @@ interface HubRequest<T> {
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
+
+const NOT_JSON = Symbol('not JSON');
+
+/** An answer body as the Hub meant it: parsed JSON, undefined when empty, NOT_JSON for HTML or broken text. */
+function parseJson(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	if (body.trim() === '') return undefined;
+	try {
+		return JSON.parse(body) as unknown;
+	} catch {
+		return NOT_JSON;
+	}
+}
 
 /** The HTTP answer inside an error n8n threw (NodeApiError → AxiosError → response), if there was one. */
 function responseInError(error: unknown): HubResponse | undefined {
@@ -82,6 +104,9 @@ export class HubClient {
 
 	readonly userName: string;
 
+	/** The Hub password and the session the run started with: never shown in an error. */
+	private readonly secrets: string[];
+
 	private readonly gate = new SessionGate();
 
 	private readonly retry: RetryPolicy;
@@ -94,6 +119,7 @@ export class HubClient {
 		options: HubClientOptions,
 		private readonly ignoreSslIssues: boolean,
 		private readonly timeoutMs: number,
+		private readonly maxResponseBytes: number,
 	) {
 		this.node = context.getNode();
 		try {
@@ -106,6 +132,10 @@ export class HubClient {
 		}
 		this.hubLabel = typeof credentials.hubLabel === 'string' ? credentials.hubLabel.trim() : '';
 		this.userName = String(credentials.username ?? '');
+		this.secrets = [
+			...(typeof credentials.password === 'string' ? [credentials.password] : []),
+			...sessionSecrets(credentials[SESSION_FIELD]),
+		];
 		this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
 	}
 
@@ -117,25 +147,27 @@ export class HubClient {
 			options,
 			credentials.ignoreSslIssues === true,
 			options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+			options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_MB * 1024 * 1024,
 		);
 	}
 
 	async request<T = unknown>(request: HubRequest<T>): Promise<T> {
 		const response = await this.exchangeWithRetries(request);
-		const { statusCode, body } = response;
+		const { statusCode } = response;
 
 		if (statusCode === 404 && request.notFound === 'undefined') return undefined as T;
 		if (isRedirect(statusCode)) {
-			throw this.error(
+			throw await this.error(
 				describeRedirect(request.endpoint, statusCode, response.headers.location, this.hubUrl.base),
 				request,
 			);
 		}
+		const body = parseJson(response.body);
+		if (body === NOT_JSON) {
+			throw await this.error(notAHubApi(request.endpoint, this.hubUrl.base, statusCode), request);
+		}
 		if (statusCode < 200 || statusCode >= 300) {
-			if (typeof body === 'string' && body.trim() !== '' && !body.trim().startsWith('{')) {
-				throw this.error(notAHubApi(request.endpoint, this.hubUrl.base, statusCode), request);
-			}
-			throw this.error(
+			throw await this.error(
 				describeHttpFailure(request.endpoint, statusCode, body, {
 					hubUrl: this.hubUrl.base,
 					userName: this.userName,
@@ -144,11 +176,10 @@ export class HubClient {
 				request,
 			);
 		}
-		const value = this.parseBody(request, statusCode, body);
-		if (!request.schema) return value as T;
-		const parsed = request.schema.safeParse(value);
+		if (!request.schema) return (statusCode === 204 ? undefined : body) as T;
+		const parsed = request.schema.safeParse(body);
 		if (!parsed.success) {
-			throw this.error(
+			throw await this.error(
 				{
 					httpCode: statusCode,
 					message: `The Hub answered ${request.endpoint} with data in an unexpected shape`,
@@ -158,17 +189,6 @@ export class HubClient {
 			);
 		}
 		return parsed.data;
-	}
-
-	private parseBody(request: HubRequest<unknown>, statusCode: number, body: unknown): unknown {
-		if (statusCode === 204 || body === undefined || body === '')
-			return request.schema ? body : undefined;
-		if (typeof body !== 'string') return body;
-		try {
-			return JSON.parse(body) as unknown;
-		} catch {
-			throw this.error(notAHubApi(request.endpoint, this.hubUrl.base, statusCode), request);
-		}
 	}
 
 	private async exchangeWithRetries(request: HubRequest<unknown>): Promise<HubResponse> {
@@ -188,7 +208,7 @@ export class HubClient {
 						continue;
 					}
 				}
-				throw this.error(failure.details, request);
+				throw await this.error(failure.details, request);
 			}
 			if (!isRetryableStatus(response.statusCode, request.write === true)) return response;
 			const decision = decideRetry(
@@ -199,7 +219,7 @@ export class HubClient {
 			);
 			if (!decision.retry) {
 				if (decision.reason === 'retryAfterTooLong') {
-					throw this.error(
+					throw await this.error(
 						{
 							httpCode: response.statusCode,
 							message: `The Hub asked to wait ${String(response.headers['retry-after'])} s before retrying ${request.endpoint}`,
@@ -228,6 +248,8 @@ export class HubClient {
 			skipSslCertificateValidation: this.ignoreSslIssues,
 			timeout: this.timeoutMs,
 			abortSignal: deadline.signal,
+			// Read by readBody: n8n's client would buffer any size, and this lets the node stop at the limit.
+			encoding: 'stream',
 		};
 		if (request.body !== undefined) options.body = request.body;
 		if (request.qs !== undefined) options.qs = request.qs;
@@ -235,16 +257,19 @@ export class HubClient {
 			this.context,
 			CREDENTIAL_TYPE,
 			options,
-		);
-		if (!reloginOn401) return (await deadline.race(sent)) as HubResponse;
+		) as Promise<HubResponse>;
 		// Other statuses were thrown only so that a 401 could be; hand them back as answers.
-		return (await deadline.race(
-			sent.then(undefined, (error: unknown) => {
-				const response = responseInError(error);
-				if (response && response.statusCode !== 401) return response;
-				return Promise.reject(error);
-			}),
-		)) as HubResponse;
+		const answered = reloginOn401
+			? sent.then(undefined, async (error: unknown) => {
+					const response = responseInError(error);
+					if (response && response.statusCode !== 401) return response;
+					return await Promise.reject(error);
+				})
+			: sent;
+		const response = await deadline.race(answered);
+		// The body comes as a stream: read within the same deadline and size limit.
+		const body = await readBody(response.body, response.headers, this.maxResponseBytes, deadline);
+		return { statusCode: response.statusCode, headers: response.headers, body };
 	}
 
 	/** Turns whatever n8n threw into our own message; the thrown error itself holds the request and is dropped. */
@@ -256,6 +281,20 @@ export class HubClient {
 			const login = (error as { cause?: unknown }).cause ?? error;
 			const { message, description } = login as { message: string; description?: string };
 			return { details: { message, description }, retryableRead: false };
+		}
+		if (error instanceof ResponseTooLarge) {
+			return { details: tooLargeDetails(endpoint, error.limitBytes), retryableRead: false };
+		}
+		if ((error as Error | undefined)?.name === SESSION_REJECTED) {
+			return {
+				details: {
+					httpCode: 401,
+					message: 'The Hub rejected the session right after logging in',
+					description:
+						'The login succeeded but the next call was refused as unauthenticated, so the node stopped instead of logging in again for every request. Check that the Hub user may use the API and that no proxy between n8n and the Hub strips the session cookie.',
+				},
+				retryableRead: false,
+			};
 		}
 		const status = responseInError(error)?.statusCode;
 		if (status !== undefined) {
@@ -285,7 +324,34 @@ export class HubClient {
 		};
 	}
 
-	private error(details: HubErrorDetails, request: HubRequest<unknown>) {
-		return hubError(this.node, { ...details, itemIndex: request.itemIndex });
+	/**
+	 * Every error of a request is built here: a Hub or proxy that echoes what it was sent must not put the Hub
+	 * password or the session cookie into a message, in any encoding. The cookie may have been renewed during the
+	 * run, so the stored credential is read again.
+	 */
+	private async error(details: HubErrorDetails, request: HubRequest<unknown>) {
+		const texts = `${details.message}\n${details.description ?? ''}`;
+		let { message, description } = details;
+		if (/ss-(p?id|opt)=/i.test(texts) || mentionsSecret(texts, this.secrets)) {
+			const current = await this.context
+				.getCredentials(CREDENTIAL_TYPE)
+				.catch(() => ({}) as IDataObject);
+			const secrets = [...this.secrets, ...sessionSecrets(current[SESSION_FIELD])];
+			const scrub = (text: string) =>
+				scrubSecrets(text, secrets).replace(/(ss-(?:p?id|opt)=)[^;,\s"'&\\]+/gi, '$1[redacted]');
+			message = scrub(message);
+			description = description === undefined ? undefined : scrub(description);
+		}
+		return hubError(this.node, { ...details, message, description, itemIndex: request.itemIndex });
 	}
+}
+
+/** The stored session cookie and each of its values: what a Hub echoing the Cookie header would show. */
+function sessionSecrets(cookie: unknown): string[] {
+	if (typeof cookie !== 'string' || cookie === '') return [];
+	const values = cookie
+		.split(';')
+		.map((pair) => pair.split('=')[1]?.trim() ?? '')
+		.filter((value) => value !== '' && value !== 'temp' && value !== 'perm');
+	return [cookie, ...values];
 }

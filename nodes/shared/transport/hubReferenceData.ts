@@ -14,8 +14,7 @@ export async function fetchGroups(client: HubClient): Promise<HubGroup[]> {
 				body: { Skip: skip, Take: take, Sort: { DisplayName: 'ASC' } },
 				schema: groupsResponseSchema,
 			});
-			const groups = page.Groups ?? [];
-			return { items: groups, rowCount: groups.length, total: page.Total };
+			return { items: page.Groups ?? [], total: page.Total };
 		},
 	});
 }

@@ -2,6 +2,8 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } 
 
 import { normalizeHubUrl } from './hubUrl';
 import { describeNetworkFailure } from './networkFailure';
+import { loginPauseMs, rejectedLogins } from './rejectedLogins';
+import { scrubSecrets } from './secretScrub';
 import { describeRedirect, isRedirect } from './redirects';
 
 /** Name carried by every login failure, so the transport can tell it from a failed data call and never retry it. */
@@ -15,7 +17,8 @@ type LoginFailureKind =
 	| 'ipBlocked'
 	| 'notAHub'
 	| 'network'
-	| 'hubError';
+	| 'hubError'
+	| 'paused';
 
 class HubLoginError extends Error {
 	readonly description: string;
@@ -47,7 +50,18 @@ export const SESSION_FIELD = 'sessionCookie';
 
 const SESSION_COOKIES = ['ss-id', 'ss-pid', 'ss-opt'];
 const NOT_RETRIED =
-	'n8n does not retry a rejected login: the Hub locks an account after a few failed logins (3 by default).';
+	'n8n does not send a rejected username and password again until the pause set in the credential (Pause After Rejected Login) ends, so repeated runs cannot lock the account; changing the password tries it at once.';
+
+/** Failures that count towards the Hub's lockout: the same username and password are paused after them. */
+const PAUSED_KINDS: readonly LoginFailureKind[] = ['rejected', 'locked', 'ipBlocked'];
+
+function pausedLogin(message: string, at: number, until: number, pauseMs: number): HubLoginError {
+	return new HubLoginError(
+		'paused',
+		`${message} (not tried again until ${new Date(until).toISOString()})`,
+		`The Hub rejected this username and password at ${new Date(at).toISOString()}. To keep the account from being locked, n8n does not send them to the Hub again for ${pauseMs / 60_000} minutes (Pause After Rejected Login in the credential). Change the password in the credential to try a new one at once.`,
+	);
+}
 
 function sessionCookieFrom(setCookie: unknown, body: IDataObject): string | undefined {
 	const headers = Array.isArray(setCookie)
@@ -74,10 +88,12 @@ function sessionCookieFrom(setCookie: unknown, body: IDataObject): string | unde
 		.join('; ');
 }
 
-function hubMessage(body: unknown): string {
+/** The Hub's message, without the password should the Hub (or a proxy) echo it in any encoding. */
+function hubMessage(body: unknown, password: string): string {
 	if (body && typeof body === 'object') {
 		const status = (body as IDataObject).ResponseStatus as IDataObject | undefined;
-		if (status && typeof status.Message === 'string') return status.Message;
+		if (status && typeof status.Message === 'string')
+			return scrubSecrets(status.Message, [password]);
 	}
 	return '';
 }
@@ -86,9 +102,10 @@ function rejectedLogin(
 	status: number,
 	body: unknown,
 	userName: string,
+	password: string,
 	api: string,
 ): HubLoginError {
-	const message = hubMessage(body);
+	const message = hubMessage(body, password);
 	if (/lock/i.test(message)) {
 		return new HubLoginError(
 			'locked',
@@ -166,12 +183,18 @@ export async function loginToHub(
 	const api = apiUrlOf(credentials.url);
 	if (api instanceof HubLoginError) throw api;
 	const userName = String(credentials.username ?? '');
+	const password = String(credentials.password ?? '');
+	const pauseMs = loginPauseMs(credentials.loginPauseMinutes);
+	const guardKey = rejectedLogins.keyOf(api, userName, password);
+	const paused = rejectedLogins.find(guardKey, Date.now());
+	if (paused) throw pausedLogin(paused.message, paused.at, paused.until, pauseMs);
+
 	const response = (await this.helpers
 		.httpRequest({
 			method: 'POST',
 			url: `${api}/auth/credentials`,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-			body: { UserName: userName, Password: credentials.password, RememberMe: false },
+			body: { UserName: userName, Password: password, RememberMe: false },
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
@@ -196,7 +219,13 @@ export async function loginToHub(
 		);
 		throw new HubLoginError('redirected', message, description);
 	}
-	if (statusCode < 200 || statusCode >= 300) throw rejectedLogin(statusCode, body, userName, api);
+	if (statusCode < 200 || statusCode >= 300) {
+		const failure = rejectedLogin(statusCode, body, userName, password, api);
+		if (PAUSED_KINDS.includes(failure.kind)) {
+			rejectedLogins.remember(guardKey, Date.now(), pauseMs, failure.message);
+		}
+		throw failure;
+	}
 
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {
 		throw new HubLoginError(

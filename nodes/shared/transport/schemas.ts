@@ -14,6 +14,14 @@ const optionalText = z.string().nullish();
 const optionalFlag = z.boolean().nullish();
 const textList = z.array(z.string()).nullish();
 
+/** A count of rows (Total): a whole number from 0 up to the largest exact integer. */
+export function isRowCount(value: unknown): value is number {
+	return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+const rowCount = z
+	.number()
+	.refine(isRowCount, 'is not a count of rows (a whole number, 0 or more)');
+
 const agentDeviceSchema = z.object({ AgentId: id, DeviceId: id }).passthrough();
 
 const deviceReportDetailSchema = z
@@ -76,7 +84,7 @@ export const agentsRankedResponseSchema = inPlace(
 				.nullish(),
 			GroupsLookup: z.array(keyValueSchema).nullish(),
 			TemplatesLookup: z.array(keyValueSchema).nullish(),
-			Total: z.number(),
+			Total: rowCount,
 			Returned: z.number().nullish(),
 		})
 		.passthrough(),
@@ -97,7 +105,7 @@ const groupSchema = z.object({ Name: z.string(), DisplayName: z.string().nullish
 export const groupsResponseSchema = z
 	.object({
 		Groups: z.array(groupSchema).nullish(),
-		Total: z.number(),
+		Total: rowCount,
 		Returned: z.number().nullish(),
 	})
 	.passthrough();
