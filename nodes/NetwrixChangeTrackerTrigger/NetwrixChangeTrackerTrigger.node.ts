@@ -10,7 +10,7 @@ import { agentFilterFields } from '../shared/descriptions/agentFilters.descripti
 import { requestOptionFields } from '../shared/descriptions/requestOptions.description';
 import { pagingOptionFields } from '../shared/descriptions/paging.description';
 import { getGroups, getProxyAgents } from '../shared/dropdowns';
-import { pollFleet, TRIGGER_FILTERS } from './pollFleet';
+import { DEFAULT_CONFIRM_DELETIONS_ABOVE, pollFleet, TRIGGER_FILTERS } from './pollFleet';
 
 export class NetwrixChangeTrackerTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -91,6 +91,15 @@ export class NetwrixChangeTrackerTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
+					{
+						displayName: 'Confirm Mass Deletion Above (%)',
+						name: 'confirmDeletionsAbove',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: 100 },
+						default: DEFAULT_CONFIRM_DELETIONS_ABOVE,
+						description:
+							'When one poll would show more than this share of the watched agents deleted or gone, the trigger reads the fleet again and reports only what the second read shows, so one empty or partial Hub answer cannot flood the workflow. 0 confirms every deletion; 100 turns the check off.',
+					},
 					{
 						displayName: 'Emit Current Agents on First Run',
 						name: 'emitOnFirstRun',

@@ -19,7 +19,7 @@ export interface FleetChange {
 	previousStatus: FleetStatus | null;
 }
 
-interface FleetDiff {
+export interface FleetDiff {
 	/** In Hub order. */
 	changes: FleetChange[];
 	/**
@@ -64,6 +64,20 @@ export function detectChanges(previous: Fleet, current: Fleet): FleetDiff {
 		if (!before.deleted && !current.has(key)) missing.push(key);
 	}
 	return { changes, missing };
+}
+
+/**
+ * Whether a diff takes more than `percent` % of the live devices recorded before out of the fleet (deleted, or no
+ * longer listed): too many to believe on one Hub answer. Strictly more: at 50, one of two devices is not a mass
+ * removal, the only device of one is; at 100 nothing is; at 0 any removal is.
+ */
+export function isMassRemoval(previous: Fleet, diff: FleetDiff, percent: number): boolean {
+	let removed = diff.missing.length;
+	for (const change of diff.changes) if (change.event === 'deleted') removed++;
+	if (removed === 0) return false;
+	let live = 0;
+	for (const entry of previous.values()) if (!entry.deleted) live++;
+	return removed * 100 > percent * live;
 }
 
 /** Whether the user's Events selection asks for this change. */

@@ -3,17 +3,34 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { resolveAgentQuery } from '../shared/agents/agentQuery';
 import { pageConcurrencyOption, pageSizeOption } from '../shared/parameters/pageOptions';
-import { InputError, oneOf, optionalBoolean, toList } from '../shared/parameters/inputValues';
+import {
+	InputError,
+	integerInRange,
+	oneOf,
+	optionalBoolean,
+	toList,
+} from '../shared/parameters/inputValues';
 import { hubClientOptions } from '../shared/parameters/clientOptions';
 import { simplifyAgent } from '../shared/agents/simplifyAgent';
 import { HubClient } from '../shared/transport/hubClient';
 import { HubReferenceData } from '../shared/transport/hubReferenceData';
-import { detectChanges, FLEET_EVENTS, isWanted, type FleetChange } from './detectChanges';
+import {
+	detectChanges,
+	FLEET_EVENTS,
+	isMassRemoval,
+	isWanted,
+	type FleetChange,
+	type FleetDiff,
+} from './detectChanges';
+import type { Fleet } from './fleetEncoding';
 import { lookUpDevices, readFleet, readSample, type FleetReading } from './readFleet';
 import { queryFingerprint, recordedFleet, recordFleet } from './fleetStaticData';
 
 /** Agents a manual test run ("Fetch Test Event") returns. */
 export const SAMPLE_SIZE = 10;
+
+/** Options › Confirm Mass Deletion Above (%) when not set: a poll may remove up to half the fleet on one read. */
+export const DEFAULT_CONFIRM_DELETIONS_ABOVE = 50;
 
 /** Filters the trigger offers: the action node's, minus those that would hide the changes it reports. */
 export const TRIGGER_FILTERS = [
@@ -39,6 +56,17 @@ function wantedEvents(value: unknown): string[] {
 	if (!events.length)
 		throw new InputError('Events', 'is empty', 'Choose at least one event to watch for');
 	return events;
+}
+
+function confirmDeletionsAbove(options: IDataObject): number {
+	return options.confirmDeletionsAbove === undefined
+		? DEFAULT_CONFIRM_DELETIONS_ABOVE
+		: integerInRange(
+				options.confirmDeletionsAbove,
+				'Options › Confirm Mass Deletion Above (%)',
+				0,
+				100,
+			);
 }
 
 /** Only the supported filters are passed on: a value left over from an expression cannot widen the query. */
@@ -118,12 +146,39 @@ async function changeItems(
 	return items;
 }
 
+/**
+ * The fleet this poll reports and records, with its diff against the recorded one. One Hub answer is not trusted
+ * alone when it would take more than `percent` % of the recorded live devices out of the fleet, or when it is the
+ * first (the baseline) and empty: such an answer may be a glitch (an empty or partial list from the Hub or a proxy),
+ * and recording it would report every device as registered again on the next poll. The fleet is then read once
+ * more and the second read is used: it either confirms the removal (reported) or shows the first answer was wrong.
+ */
+async function readConfirmedFleet(
+	read: () => Promise<FleetReading>,
+	previous: Fleet | undefined,
+	percent: number,
+): Promise<{ current: FleetReading; diff?: FleetDiff }> {
+	const diffOf = (reading: FleetReading) => previous && detectChanges(previous, reading.fleet);
+	let current = await read();
+	let diff = diffOf(current);
+	const suspicious =
+		previous && diff
+			? isMassRemoval(previous, diff, percent)
+			: current.fleet.size === 0 && percent < 100;
+	if (suspicious) {
+		current = await read();
+		diff = diffOf(current);
+	}
+	return { current, diff };
+}
+
 export async function pollFleet(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const node = this.getNode();
 	try {
 		const events = wantedEvents(this.getNodeParameter('events'));
 		const filters = triggerFilters(this.getNodeParameter('filters', {}) as IDataObject);
 		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const confirmAbove = confirmDeletionsAbove(options);
 
 		const client = await HubClient.create(this, hubClientOptions(options));
 		const { deviceFilter } = await resolveAgentQuery(filters, new HubReferenceData(client));
@@ -154,18 +209,19 @@ export async function pollFleet(this: IPollFunctions): Promise<INodeExecutionDat
 			!previous &&
 			optionalBoolean(options.emitOnFirstRun, 'Options › Emit Current Agents on First Run', false);
 		const pageSize = pageSizeOption(options);
-		const current = await readFleet(client, deviceFilter, {
-			pageSize,
-			concurrency: pageConcurrencyOption(options),
-			groupDetails: emitCurrent,
-		});
+		const concurrency = pageConcurrencyOption(options);
+		const { current, diff } = await readConfirmedFleet(
+			async () =>
+				await readFleet(client, deviceFilter, { pageSize, concurrency, groupDetails: emitCurrent }),
+			previous,
+			confirmAbove,
+		);
 
 		let items: INodeExecutionData[] = [];
 		if (emitCurrent) {
 			const live = [...current.fleet].filter(([, entry]) => !entry.deleted).map(([key]) => key);
 			items = live.map((key) => agentItem(current, key, header('current')));
-		} else if (previous) {
-			const diff = detectChanges(previous, current.fleet);
+		} else if (previous && diff) {
 			const missing = isWanted('deleted', events)
 				? diff.missing.map(
 						(key): FleetChange => ({

@@ -1,4 +1,8 @@
-import { detectChanges, isWanted } from '../../nodes/NetwrixChangeTrackerTrigger/detectChanges';
+import {
+	detectChanges,
+	isMassRemoval,
+	isWanted,
+} from '../../nodes/NetwrixChangeTrackerTrigger/detectChanges';
 import {
 	decodeFleet,
 	encodeFleet,
@@ -103,6 +107,48 @@ describe('detectChanges', () => {
 			],
 			missing: ['7,7'],
 		});
+	});
+
+	it('calls a removal "mass" only above the share of the live devices recorded before', () => {
+		const live = (count: number, deleted = 0): Fleet =>
+			fleetOf(
+				Array.from({ length: count + deleted }, (_, index): [string, FleetEntry] => [
+					`${index + 1},${index + 1}`,
+					entry('Online', index >= count),
+				]),
+			);
+		const share = (previous: Fleet, current: Fleet, percent: number) =>
+			isMassRemoval(previous, detectChanges(previous, current), percent);
+		const without = (fleet: Fleet, ...keys: string[]) =>
+			fleetOf([...fleet].filter(([key]) => !keys.includes(key)));
+		const markDeleted = (fleet: Fleet, ...keys: string[]) =>
+			fleetOf(
+				[...fleet].map(([key, value]) => [
+					key,
+					keys.includes(key) ? entry(value.status, true) : value,
+				]),
+			);
+
+		// Small fleets: one of two is exactly 50% (not more), the only device is 100%.
+		expect(share(live(2), without(live(2), '2,2'), 50)).toBe(false);
+		expect(share(live(2), new Map(), 50)).toBe(true);
+		expect(share(live(1), new Map(), 50)).toBe(true);
+		expect(share(live(1), markDeleted(live(1), '1,1'), 50)).toBe(true);
+		// Devices already deleted before do not count towards the fleet, nor as removed.
+		expect(share(live(4, 6), without(live(4, 6), '1,1', '2,2', '9,9'), 50)).toBe(false);
+		expect(share(live(4, 6), markDeleted(live(4, 6), '1,1', '2,2', '3,3'), 50)).toBe(true);
+		// Gone from the list and marked deleted add up.
+		expect(
+			share(live(10), markDeleted(without(live(10), '1,1', '2,2', '3,3'), '4,4', '5,5'), 50),
+		).toBe(false);
+		expect(
+			share(live(10), markDeleted(without(live(10), '1,1', '2,2', '3,3'), '4,4', '5,5', '6,6'), 50),
+		).toBe(true);
+		// 0: any removal; 100: never; nothing removed is never a mass removal, even from an empty fleet.
+		expect(share(live(10), without(live(10), '1,1'), 0)).toBe(true);
+		expect(share(live(10), new Map(), 100)).toBe(false);
+		expect(share(live(10), live(10), 0)).toBe(false);
+		expect(share(new Map(), new Map(), 0)).toBe(false);
 	});
 
 	it('matches events to the Events selection', () => {

@@ -9,6 +9,7 @@ import {
 	type WorkflowJson,
 } from '../harness';
 import { startHub, type HubEmulator } from '../hub';
+import type { RequestLogEntry } from '../hub/types';
 
 const NAME = 'Change Tracker Trigger';
 
@@ -26,6 +27,31 @@ function triggerWorkflow(parameters: INodeParameters): WorkflowJson {
 }
 
 const ALL_EVENTS = ['wentOffline', 'cameOnline', 'registered', 'deleted', 'anyStatusChange'];
+
+/** A well-formed answer with no agents, as a Hub (or a proxy in front of it) can give once. */
+const EMPTY_ANSWER = { Agents: [], Total: 0 };
+
+const CONFIRM_FIELD = 'Options › Confirm Mass Deletion Above (%)';
+
+interface ListingBody {
+	DeviceFilter?: { AgentDeviceIds?: string[] };
+}
+
+/** Reads of the whole fleet (the lookups of changed devices name them by AgentDeviceIds). */
+function fleetReads(requests: RequestLogEntry[]): RequestLogEntry[] {
+	return requests.filter(
+		(entry) =>
+			entry.route === '/agentsRanked' && !(entry.body as ListingBody).DeviceFilter?.AgentDeviceIds,
+	);
+}
+
+function lookups(requests: RequestLogEntry[]): RequestLogEntry[] {
+	return requests.filter(
+		(entry) =>
+			entry.route === '/agentsRanked' &&
+			(entry.body as ListingBody).DeviceFilter?.AgentDeviceIds !== undefined,
+	);
+}
 
 describe('Netwrix Change Tracker Trigger through n8n-core poll path', () => {
 	let hub: HubEmulator;
@@ -289,5 +315,196 @@ describe('Netwrix Change Tracker Trigger through n8n-core poll path', () => {
 			staticData,
 		});
 		expect(rejected.error?.message).toMatch(/rejected the username or password for "admin"/);
+	});
+
+	describe('mass deletion check (Options › Confirm Mass Deletion Above (%))', () => {
+		const liveIds = () =>
+			hub.store.agents
+				.filter((agent) => !agent.Deleted)
+				.map((agent) => `${agent.AgentDevice.AgentId},${agent.AgentDevice.DeviceId}`);
+
+		/** Polls and returns the result with the Hub requests that poll made. */
+		const pollLogged = async (parameters: INodeParameters) => {
+			const before = hub.log.length;
+			const result = await poll(parameters);
+			return { ...result, requests: hub.log.slice(before) };
+		};
+
+		it('one empty answer between polls emits nothing, keeps the baseline, and the next poll does not flood', async () => {
+			const params = { events: ALL_EVENTS };
+			await poll(params);
+			const saved = structuredClone(staticData.data);
+			const empty = hub.faults.add({
+				route: '/agentsRanked',
+				times: 1,
+				status: 200,
+				body: EMPTY_ANSWER,
+			});
+
+			const glitch = await pollLogged(params);
+			const afterGlitch = structuredClone(staticData.data);
+			const next = await pollLogged(params);
+
+			expect(glitch.error).toBeUndefined();
+			expect(empty.hits).toBe(1);
+			expect(glitch.data).toBeNull();
+			// No flood of "registered" (or "deleted") on the poll after the glitch.
+			expect(next.json.map((item) => item.event)).toEqual([]);
+			// The empty fleet was never recorded: the second read showed the whole fleet, unchanged.
+			expect(afterGlitch).toEqual(saved);
+			expect(staticData.saves).toBe(1);
+			expect(fleetReads(glitch.requests)).toHaveLength(2);
+			expect(lookups(glitch.requests)).toHaveLength(0);
+			expect(fleetReads(next.requests)).toHaveLength(1);
+		});
+
+		it('reads an empty first answer again before it becomes the baseline', async () => {
+			const params = { events: ALL_EVENTS };
+			hub.faults.add({ route: '/agentsRanked', times: 1, status: 200, body: EMPTY_ANSWER });
+			const first = await pollLogged(params);
+			expect(first.data).toBeNull();
+			expect(fleetReads(first.requests)).toHaveLength(2);
+			const state = (staticData.data['node:' + NAME] as { changeTracker: { fleet: string } })
+				.changeTracker;
+			expect(state.fleet).toMatch(/^1\+2\+3\+,4\+,5=/);
+			expect((await poll(params)).data).toBeNull();
+		});
+
+		it('never records an answer with a Total but no agents: the paging reads again, or the poll fails and keeps the baseline', async () => {
+			const params = { events: ALL_EVENTS };
+			await poll(params);
+			const saved = structuredClone(staticData.data);
+			const total = hub.store.agents.length;
+
+			hub.faults.add({
+				route: '/agentsRanked',
+				times: 1,
+				status: 200,
+				body: { Agents: [], Total: total },
+			});
+			const once = await pollLogged(params);
+			expect(once.error).toBeUndefined();
+			expect(once.data).toBeNull();
+			expect(fleetReads(once.requests)).toHaveLength(2);
+			expect(staticData.data).toEqual(saved);
+
+			hub.faults.add({ route: '/agentsRanked', status: 200, body: { Agents: [], Total: total } });
+			const always = await poll(params);
+			// The paging layer's own message (it reads the list 3 times before giving up).
+			expect(always.error?.message).toMatch(/^The Hub.*\(3 attempts\)$/);
+			expect(staticData.data).toEqual(saved);
+
+			hub.faults.clear();
+			expect((await poll(params)).data).toBeNull();
+		});
+
+		it('reports a real mass deletion (60% soft-deleted) after exactly two reads of the fleet', async () => {
+			const params = { events: ['deleted', 'registered'] };
+			await poll(params);
+			const live = liveIds();
+			const doomed = live.slice(0, Math.ceil(live.length * 0.6));
+			hub.store.softDelete(doomed);
+
+			const result = await pollLogged(params);
+			expect(result.json.map((item) => [item.event, item.agentDeviceId, item.deleted])).toEqual(
+				doomed.map((key) => ['deleted', key, true]),
+			);
+			expect(fleetReads(result.requests)).toHaveLength(2);
+			expect(lookups(result.requests)).toHaveLength(1);
+			expect(staticData.saves).toBe(2);
+
+			const next = await pollLogged(params);
+			expect(next.data).toBeNull();
+			expect(fleetReads(next.requests)).toHaveLength(1);
+		});
+
+		it('uses the second read when the first was wrong: only the real changes it shows are reported', async () => {
+			const params = { events: ['deleted', 'registered'] };
+			await poll(params);
+			const gone = liveIds().slice(0, 2);
+			// The first read answers empty; the Hub's real change happens before the second read.
+			hub.faults.add({
+				route: '/agentsRanked',
+				times: 1,
+				status: 200,
+				body: EMPTY_ANSWER,
+				before: (emulator) => emulator.store.softDelete(gone),
+			});
+			const result = await pollLogged(params);
+			expect(result.json.map((item) => [item.event, item.agentDeviceId])).toEqual(
+				gone.map((key) => ['deleted', key]),
+			);
+			expect(fleetReads(result.requests)).toHaveLength(2);
+			expect((await poll(params)).data).toBeNull();
+		});
+
+		it('reads once for a deletion at or below the share (half of a two-device fleet at 50%)', async () => {
+			const params = {
+				events: ['deleted'],
+				filters: { agentDisplayNames: ['FRA-RDS-0007', 'FRA-DC-0008'] },
+			};
+			await poll(params);
+			hub.store.softDelete(['8,8']);
+			const half = await pollLogged(params);
+			expect(half.json.map((item) => item.agentDeviceId)).toEqual(['8,8']);
+			expect(fleetReads(half.requests)).toHaveLength(1);
+
+			hub.store.softDelete(['7,7']);
+			const all = await pollLogged(params);
+			expect(all.json.map((item) => item.agentDeviceId)).toEqual(['7,7']);
+			expect(fleetReads(all.requests)).toHaveLength(2);
+		});
+
+		it('0 confirms any deletion; 100 turns the check off (one read, even for an empty answer)', async () => {
+			const always = { events: ['deleted'], options: { confirmDeletionsAbove: 0 } };
+			await poll(always);
+			hub.store.softDelete(['9,9']);
+			const one = await pollLogged(always);
+			expect(one.json.map((item) => item.agentDeviceId)).toEqual(['9,9']);
+			expect(fleetReads(one.requests)).toHaveLength(2);
+
+			const off = { events: ['deleted'], options: { confirmDeletionsAbove: 100 } };
+			const live = liveIds();
+			const doomed = live.slice(0, Math.ceil(live.length * 0.6));
+			hub.store.softDelete(doomed);
+			const mass = await pollLogged(off);
+			expect(mass.json).toHaveLength(doomed.length);
+			expect(fleetReads(mass.requests)).toHaveLength(1);
+
+			hub.faults.add({ route: '/agentsRanked', times: 1, status: 200, body: EMPTY_ANSWER });
+			const empty = await pollLogged(off);
+			expect(fleetReads(empty.requests)).toHaveLength(1);
+			const state = (staticData.data['node:' + NAME] as { changeTracker: { fleet: string } })
+				.changeTracker;
+			expect(state.fleet).toBe('');
+		});
+
+		it.each([
+			[101, '101 is out of range. Enter a whole number from 0 to 100'],
+			[-1, '-1 is out of range. Enter a whole number from 0 to 100'],
+			[12.5, '"12.5" is not a whole number. Enter a whole number from 0 to 100'],
+			['half', '"half" is not a whole number. Enter a whole number from 0 to 100'],
+			['', 'is empty. Enter a whole number from 0 to 100'],
+		])('rejects %p with an error naming the option', async (value, problem) => {
+			const result = await poll({ events: ['deleted'], options: { confirmDeletionsAbove: value } });
+			expect(result.error?.message).toBe(`${CONFIRM_FIELD}: ${problem}`);
+			expect(staticData.saves).toBe(0);
+		});
+
+		it('checks the option in Fetch Test Event too', async () => {
+			const manual = await poll(
+				{ events: ['deleted'], options: { confirmDeletionsAbove: 150 } },
+				'manual',
+			);
+			expect(manual.error?.message).toBe(
+				`${CONFIRM_FIELD}: 150 is out of range. Enter a whole number from 0 to 100`,
+			);
+		});
+
+		it('accepts the option as numeric text, e.g. from an expression', async () => {
+			const result = await poll({ events: ['deleted'], options: { confirmDeletionsAbove: '75' } });
+			expect(result.error).toBeUndefined();
+			expect(staticData.saves).toBe(1);
+		});
 	});
 });
