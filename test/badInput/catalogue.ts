@@ -421,6 +421,14 @@ function requestOptionGroups(operation: string, base: Record<string, unknown>): 
 			parameters: (value) => ({ ...base, options: { maxAttempts: value } }),
 			cases: integerCases(1, 10, 3),
 		},
+		{
+			operation,
+			field: 'Options › Max Response Size (MB)',
+			node: 'action',
+			runLevel: true,
+			parameters: (value) => ({ ...base, options: { maxResponseMb: value } }),
+			cases: integerCases(1, 2048, 64),
+		},
 	];
 }
 
@@ -988,6 +996,35 @@ const agentRegisterGroups: FieldGroup[] = [
 				n("'Server=x; PWD = y'", 'Server=x; PWD = y'),
 				'the Hub shows connection strings in clear',
 				/it contains a password/,
+			),
+			rejected(
+				n("'host=db user=nnt password=y'", 'host=db user=nnt password=y'),
+				'a Postgres key=value password: the Hub shows connection strings in clear',
+				/it contains a password/,
+			),
+			rejected(
+				n("'postgresql://nnt:y@db/cmdb'", 'postgresql://nnt:y@db/cmdb'),
+				'a password in a URL: the Hub shows connection strings in clear',
+				/it contains a password/,
+			),
+			rejected(
+				n("'nnt/y@db:1521/ORCL'", 'nnt/y@db:1521/ORCL'),
+				'an Oracle user/password@host: the Hub shows connection strings in clear',
+				/it contains a password/,
+			),
+			rejected(
+				n(
+					"'Data Source=c.mdb;Jet OLEDB:Database Password=y'",
+					'Data Source=c.mdb;Jet OLEDB:Database Password=y',
+				),
+				"Jet's Database Password: the Hub shows connection strings in clear",
+				/it contains a password/,
+			),
+			accepted(
+				n("'postgresql://nnt@db/cmdb'", 'postgresql://nnt@db/cmdb'),
+				'a URL with a user and no password',
+				'postgresql://nnt@db/cmdb',
+				1,
 			),
 			rejected(object, 'not text', NOT_TEXT),
 			rejected(LONG, 'longer than 4096 characters', TOO_LONG),
@@ -1651,6 +1688,16 @@ const triggerGroups: FieldGroup[] = [
 		'Options › Max Attempts',
 		(value) => trigger({ options: { maxAttempts: value } }),
 		integerCases(1, 10, 3),
+	),
+	triggerGroup(
+		'Options › Confirm Mass Deletion Above (%)',
+		(value) => trigger({ options: { confirmDeletionsAbove: value } }),
+		integerCases(0, 100, 50),
+	),
+	triggerGroup(
+		'Options › Max Response Size (MB)',
+		(value) => trigger({ options: { maxResponseMb: value } }),
+		integerCases(1, 2048, 64),
 	),
 ];
 

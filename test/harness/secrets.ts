@@ -1,19 +1,35 @@
 import type { CredentialStore } from './credentialStore';
 
 /**
+ * The forms a leaked secret takes in scanned text. Written out here rather than taken from the node's scrubber, so
+ * that a form the scrubber misses is still found: raw; JSON-escaped once (a secret in run data serialized once) and
+ * twice (a Hub message that quoted the secret as JSON, kept in run data that is then serialized: `\n` becomes
+ * `\\n`, `"` becomes `\\\"`); URL-encoded (with `%20` or `+` for spaces); base64 with and without padding.
+ */
+export function leakForms(secret: string): string[] {
+	const escaped = JSON.stringify(secret).slice(1, -1);
+	const base64 = Buffer.from(secret).toString('base64');
+	return [
+		...new Set([
+			secret,
+			escaped,
+			JSON.stringify(escaped).slice(1, -1),
+			encodeURIComponent(secret),
+			encodeURIComponent(secret).replace(/%20/g, '+'),
+			base64,
+			base64.replace(/=+$/, ''),
+		]),
+	];
+}
+
+/**
  * Fails when any planted secret appears in the text (serialized run data, captured logs), also in the
- * encodings a leak would likely take (JSON-escaped, URL-encoded, base64).
+ * encodings a leak would likely take (leakForms).
  */
 export function expectNoSecrets(text: string, secrets: string[]): void {
 	const found: string[] = [];
 	for (const secret of secrets.filter((s) => s.length >= 4)) {
-		const forms = [
-			secret,
-			JSON.stringify(secret).slice(1, -1),
-			encodeURIComponent(secret),
-			Buffer.from(secret).toString('base64'),
-		];
-		if (forms.some((form) => text.includes(form))) found.push(`${secret.slice(0, 3)}…`);
+		if (leakForms(secret).some((form) => text.includes(form))) found.push(`${secret.slice(0, 3)}…`);
 	}
 	if (found.length) throw new Error(`Secrets leaked into the scanned text: ${found.join(', ')}`);
 }

@@ -8,7 +8,7 @@ import {
 } from './paging';
 import type { DeviceFilterInput } from './schemas';
 import { agentDeviceId, type HubStore } from './store';
-import type { DeviceRecord } from './types';
+import type { DeviceFilterReading, DeviceRecord } from './types';
 import { DEVICE_REPORT_DETAIL_FIELDS, reportField, type DeviceReportField } from './views';
 
 export interface DeviceQuery {
@@ -22,12 +22,22 @@ export interface DeviceQuery {
 
 const resolveDeviceField = resolverFor(DEVICE_REPORT_DETAIL_FIELDS);
 
+/** The spec's reading of DeviceFilter: the default; HubOptions.deviceIdsReadAs and nameMatch change it. */
+export const SPEC_READING: DeviceFilterReading = {
+	deviceIdsReadAs: 'agentDevice',
+	nameMatch: 'exact',
+};
+
 /** Every matching device, in result order. Routes call it through ResponseCache (responseCache.ts). */
-export function selectDevices(store: HubStore, query: DeviceQuery): DeviceRecord[] {
+export function selectDevices(
+	store: HubStore,
+	query: DeviceQuery,
+	reading: DeviceFilterReading = SPEC_READING,
+): DeviceRecord[] {
 	const read = (device: DeviceRecord, [field, ...rest]: string[]) =>
 		readPath(reportField(device, field as DeviceReportField, store), rest);
 	const tests = [
-		deviceFilterTest(store, query.DeviceFilter),
+		deviceFilterTest(store, query.DeviceFilter, reading),
 		compileGenericFilters(query.GenericFilters, query.GenericFilterLogic, resolveDeviceField, read),
 	].filter((test): test is (device: DeviceRecord) => boolean => test !== undefined);
 	let rows =
@@ -56,6 +66,7 @@ function withProxies(store: HubStore, rows: DeviceRecord[]): DeviceRecord[] {
 export function deviceFilterTest(
 	store: HubStore,
 	filter: DeviceFilterInput | undefined,
+	reading: DeviceFilterReading = SPEC_READING,
 ): ((device: DeviceRecord) => boolean) | undefined {
 	if (!filter) return undefined;
 	const tests: ((device: DeviceRecord) => boolean)[] = [];
@@ -64,11 +75,24 @@ export function deviceFilterTest(
 		const groups = withSubgroups(store, filter.GroupNames);
 		tests.push((device) => device.GroupNames.some((name) => groups.has(name.toLowerCase())));
 	}
-	if (filter.AgentDeviceIds?.length) {
+	if (filter.AgentDeviceIds?.length && reading.deviceIdsReadAs === 'agentId') {
+		// A Hub that reads the list as agent ids (HubOptions.deviceIdsReadAs): "12,999" is agents 12 and 999.
+		const agentIds = new Set(
+			filter.AgentDeviceIds.join(',')
+				.split(',')
+				.map((id) => id.trim()),
+		);
+		tests.push((device) => agentIds.has(device.AgentDevice.AgentId));
+	} else if (filter.AgentDeviceIds?.length) {
 		const ids = new Set(parseAgentDeviceIds(filter.AgentDeviceIds));
 		tests.push((device) => ids.has(agentDeviceId(device)));
 	}
-	if (filter.AgentDisplayNames?.length) {
+	if (filter.AgentDisplayNames?.length && reading.nameMatch === 'prefix') {
+		// A Hub that matches names by prefix (HubOptions.nameMatch): "router1" matches "router10".
+		const prefixes = [...lowerSet(filter.AgentDisplayNames)];
+		tests.push((device) => prefixes.some((prefix) => device.Name.toLowerCase().startsWith(prefix)));
+	} else if (filter.AgentDisplayNames?.length) {
+		// INFERENCES.displayNameFilterExact
 		const names = lowerSet(filter.AgentDisplayNames);
 		tests.push((device) => names.has(device.Name.toLowerCase()));
 	}

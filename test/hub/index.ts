@@ -13,6 +13,7 @@ import { createHubServer } from './server';
 import { AccountLockout, SessionStore } from './sessions';
 import { HubStore } from './store';
 import type { HubEmulator, HubFixture, HubOptions } from './types';
+import { DEFAULT_CREDENTIAL_MASK } from './views';
 import { DEFAULT_USERS } from './users';
 
 export { DEFAULT_USERS, PERMISSIONS } from './users';
@@ -38,12 +39,20 @@ export async function startHub(options: HubOptions = {}): Promise<HubEmulator> {
 	const sessionTimeoutMinutes = options.sessionTimeoutMinutes ?? 20;
 	const store = new HubStore(makeFixture(), users, seed);
 	const hub: HubState = {
-		settings: { takeCap: options.takeCap ?? DEFAULT_TAKE_CAP, sessionTimeoutMinutes, users },
+		settings: {
+			takeCap: options.takeCap ?? DEFAULT_TAKE_CAP,
+			sessionTimeoutMinutes,
+			users,
+			credentialMask: { ...DEFAULT_CREDENTIAL_MASK, ...options.credentialMask },
+		},
 		store,
 		sessions: new SessionStore(sessionTimeoutMinutes * 60_000, options.sessionMaxCalls),
 		lockout: new AccountLockout(options.lockout ?? { maxAttempts: 3, minutes: 10 }),
 		log: new RequestLog(),
-		cache: new ResponseCache(store),
+		cache: new ResponseCache(store, {
+			deviceIdsReadAs: options.deviceIdsReadAs ?? 'agentDevice',
+			nameMatch: options.nameMatch ?? 'exact',
+		}),
 	};
 	const faults = new FaultInjector();
 	const tls = options.tls ?? false;

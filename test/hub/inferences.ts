@@ -95,6 +95,12 @@ export const INFERENCES = {
 		rationale:
 			'Groups contain groups on the Hub; the spec does not say whether the filter follows them.',
 	},
+	displayNameFilterExact: {
+		behaviour:
+			'DeviceFilter.AgentDisplayNames matches the whole display name (Name), ignoring case: "router1" does not match "router10"; several devices may share a name.',
+		rationale:
+			'The spec says only "agent display names". The package does not depend on it: it keeps only agents whose whole name (any case) or ID is the one asked for, whatever the Hub returns (startHub({ nameMatch: "prefix", deviceIdsReadAs: "agentId" }) emulates Hubs that read the filter otherwise).',
+	},
 	genericFilters: {
 		behaviour:
 			'GenericFilters use the Kendo operators on DeviceReportDetail property names (dotted paths allowed); IgnoreCase false compares case-sensitively; logic "and" unless GenericFilterLogic is "or".',
@@ -160,6 +166,12 @@ export const INFERENCES = {
 		behaviour:
 			'On /credentials/update a parameter sent as "***" or left out keeps its stored value.',
 		rationale: 'Lets a client send back a masked read; unconfirmed (docs/hub-api.md §7.3, §12 Q5).',
+	},
+	parameterNamesAsGiven: {
+		behaviour:
+			'Parameters keys are stored as sent and told apart by case: an update that sends "Password" for a credential stored with "password" keeps both.',
+		rationale:
+			'The spec types Parameters as Dictionary<String,String>, whose .NET default comparer is case-sensitive; the docs example uses "username"/"password", the PowerShell client "UserName"/"Password" (docs/hub-api.md §7.3, §12 Q5).',
 	},
 	credentialKeyUniquePerType: {
 		behaviour:

@@ -6,10 +6,10 @@
  * devices out of 100,000 is then a lookup and a concatenation of cached buffers. What is computed
  * is defined elsewhere: selectDevices (deviceQuery.ts) and the views (views.ts, routes/agents.ts).
  */
-import { selectDevices, type DeviceQuery } from './deviceQuery';
+import { SPEC_READING, selectDevices, type DeviceQuery } from './deviceQuery';
 import { DeviceWireCache, type DeviceView } from './deviceWire';
 import type { HubStore } from './store';
-import type { DeviceRecord } from './types';
+import type { DeviceFilterReading, DeviceRecord } from './types';
 
 export type { DeviceView } from './deviceWire';
 
@@ -37,7 +37,11 @@ export class ResponseCache {
 	private readonly queries = new Map<string, { version: number; rows: DeviceRecord[] }>();
 	private readonly wire: DeviceWireCache;
 
-	constructor(private readonly store: HubStore) {
+	constructor(
+		private readonly store: HubStore,
+		/** How the Hub reads DeviceFilter (HubOptions.deviceIdsReadAs, nameMatch). */
+		private readonly reading: DeviceFilterReading = SPEC_READING,
+	) {
 		this.wire = new DeviceWireCache(store);
 	}
 
@@ -56,7 +60,7 @@ export class ResponseCache {
 		]);
 		const cached = this.queries.get(key);
 		if (cached?.version === this.store.version) return cached.rows;
-		const rows = selectDevices(this.store, query);
+		const rows = selectDevices(this.store, query, this.reading);
 		this.queries.delete(key);
 		this.queries.set(key, { version: this.store.version, rows });
 		const oldest = this.queries.keys().next().value as string;

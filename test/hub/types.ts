@@ -39,6 +39,38 @@ export interface HubOptions {
 	/** Delay added to every request. */
 	latencyMs?: number;
 	users?: HubUser[];
+	/** A Hub that masks credential secrets unlike the default (INFERENCES.secretMask), e.g. `{ value: '••••••' }`. */
+	credentialMask?: Partial<CredentialMask>;
+	/**
+	 * A Hub that reads /agentsRanked's DeviceFilter.AgentDeviceIds differently: 'agentDevice' (default, the spec and
+	 * docs: "agentId,deviceId" pairs) or 'agentId' (every comma-separated part an AgentId, as the spec's description
+	 * "agent ids" can be read: "12,999" selects every device of agents 12 and 999).
+	 */
+	deviceIdsReadAs?: 'agentDevice' | 'agentId';
+	/**
+	 * How /agentsRanked's DeviceFilter.AgentDisplayNames matches: 'exact' (default, whole name, any case;
+	 * INFERENCES.displayNameFilterExact) or 'prefix' (names starting with the text: "router1" matches "router10").
+	 */
+	nameMatch?: 'exact' | 'prefix';
+}
+
+/** How /agentsRanked reads the DeviceFilter fields a Hub may read differently (HubOptions). */
+export interface DeviceFilterReading {
+	deviceIdsReadAs: 'agentDevice' | 'agentId';
+	nameMatch: 'exact' | 'prefix';
+}
+
+/** How credential reads mask secrets, and what an update that sends the mask back does. */
+export interface CredentialMask {
+	/** What a read shows instead of a secret (default "***"). */
+	value: string;
+	/** Parameter names whose values are masked (default: the secret-looking names of INFERENCES.secretMask). */
+	names: RegExp;
+	/**
+	 * Whether an update that sends the mask keeps the stored secret (default true: INFERENCES.maskedParameterKeepsSecret).
+	 * False: a Hub that stores whatever it is sent, the mask included.
+	 */
+	keepsSecret: boolean;
 }
 
 export interface HubStats {

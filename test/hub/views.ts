@@ -6,7 +6,7 @@
 import { NEVER } from './catalog';
 import { INFERENCES } from './inferences';
 import type { HubStore } from './store';
-import type { CredentialRecord, DeviceRecord, GroupRecord } from './types';
+import type { CredentialMask, CredentialRecord, DeviceRecord, GroupRecord } from './types';
 
 export interface PolicyTemplateDetails {
 	Version: number;
@@ -180,15 +180,20 @@ export function toAgent(device: DeviceRecord): Record<string, unknown> {
 	});
 }
 
-const SECRET_PARAMETER = /password|passphrase|secret|privatekey|token|apikey/i;
-
-function isSecretParameter(name: string): boolean {
-	return SECRET_PARAMETER.test(name);
-}
+/** INFERENCES.secretMask and INFERENCES.maskedParameterKeepsSecret; HubOptions.credentialMask changes them. */
+export const DEFAULT_CREDENTIAL_MASK: CredentialMask = {
+	value: INFERENCES.secretMask.value,
+	names: /password|passphrase|secret|privatekey|token|apikey/i,
+	keepsSecret: true,
+};
 
 /** Credentials as every read returns them: secrets masked (INFERENCES.secretMask). */
-export function toCredentials(credential: CredentialRecord): Record<string, unknown> {
-	const mask = INFERENCES.secretMask.value;
+export function toCredentials(
+	credential: CredentialRecord,
+	masking: CredentialMask = DEFAULT_CREDENTIAL_MASK,
+): Record<string, unknown> {
+	const mask = masking.value;
+	const isSecretParameter = (name: string) => masking.names.test(name);
 	return {
 		Version: 1,
 		CredentialType: credential.CredentialType,

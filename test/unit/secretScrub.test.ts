@@ -1,9 +1,4 @@
-import {
-	encodedForms,
-	mentionsSecret,
-	REDACTED,
-	scrubSecrets,
-} from '../../nodes/shared/transport/secretScrub';
+import { encodedForms, REDACTED, scrubSecrets } from '../../nodes/shared/transport/secretScrub';
 
 const SECRET = 'pa"ss\\word with space/+é\n-----END KEY-----';
 
@@ -21,7 +16,6 @@ describe('scrubSecrets', () => {
 		expect(scrubbed).toContain(REDACTED);
 		expect(scrubbed).not.toContain(form);
 		expect(scrubbed.startsWith('The Hub said: invalid value "')).toBe(true);
-		expect(mentionsSecret(text, [SECRET])).toBe(true);
 	});
 
 	it('leaves texts without the secret alone, and short secrets inside other words', () => {

@@ -2,7 +2,7 @@ import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 import type { INodeParameters } from 'n8n-workflow';
 
-import { startHub, type HubEmulator } from '../hub';
+import { startHub, type FaultReply, type FaultRequest, type HubEmulator } from '../hub';
 import {
 	actionNode,
 	chain,
@@ -118,13 +118,14 @@ describe('credential secrets never reach the execution data', () => {
 	async function runScanned(
 		workflow: Parameters<typeof runWorkflow>[0],
 		runStore = store,
+		secrets = ALL_SECRETS,
 	): Promise<RunResult> {
 		const captured = await captureOutput(
 			async () => await runWorkflow(workflow, { store: runStore }),
 		);
 		output = captured.output;
-		expectNoSecrets(captured.result.serialized, ALL_SECRETS);
-		expectNoSecrets(output, ALL_SECRETS);
+		expectNoSecrets(captured.result.serialized, secrets);
+		expectNoSecrets(output, secrets);
 		return captured.result;
 	}
 
@@ -176,18 +177,16 @@ describe('credential secrets never reach the execution data', () => {
 		await runWorkflow(singleNodeWorkflow(shellFields('create')), { store });
 		const failed = await runScanned(singleNodeWorkflow(shellFields('create')));
 		expect(failed.status).toBe('error');
+		// Create looks before writing (issue 13, finding 10): the duplicate is refused before the secret is sent.
 		expect(failed.error?.message).toBe(
-			"The Hub rejected the request to /credentials/add: Credentials 'LeakShell' of type 'Shell' already exist",
+			'Key: a Shell credential "LeakShell" already exists on the Hub (keys are unique per type, in any case). Set If Credential Exists to "Update" to change it, or choose another key',
 		);
 		const continued = await runScanned(
 			singleNodeWorkflow(shellFields('create'), { continueOnFail: true }),
 		);
 		expect(continued.status).toBe('success');
 		expect(continued.json(NODE)).toEqual([
-			{
-				error: expect.stringMatching(/already exist/),
-				errorDetails: expect.stringMatching(/Key: /),
-			},
+			{ error: expect.stringMatching(/^Key: a Shell credential "LeakShell" already exists/) },
 		]);
 	});
 
@@ -232,6 +231,125 @@ describe('credential secrets never reach the execution data', () => {
 			'The Hub failed to process /credentials/update (HTTP 500)',
 		);
 		expect(update.json(NODE)[0].errorDetails).toContain('[redacted]');
+	});
+
+	describe('a Hub 400 that quotes the sent Parameters as JSON (issue 13, finding 3)', () => {
+		// Secrets whose JSON-escaped form differs from the raw text: newlines, quotes and backslashes.
+		const KEY_WITH_NEWLINES =
+			'-----BEGIN RSA PRIVATE KEY-----\nEscapedLeakKeyLine1Qx7\nEscapedLeakKeyLine2Zr4\n-----END RSA PRIVATE KEY-----\n';
+		const QUOTED_PASSWORD = 'Quoted"Leak"Passw0rd-4c1d';
+		const BACKSLASH_PASSWORD = 'Back\\slash\\Leak\\Pw-8e2f';
+		const JSON_PASSWORD = 'Json"Mode\\Leak-Pw-1b7a';
+		const ESCAPED = [KEY_WITH_NEWLINES, QUOTED_PASSWORD, BACKSLASH_PASSWORD, JSON_PASSWORD];
+
+		const escapedFields = (operation: string, extra: INodeParameters = {}): INodeParameters => ({
+			resource: 'credential',
+			operation,
+			credentialType: 'Shell',
+			key: operation === 'update' ? 'LinuxSSH' : 'EscapedShell',
+			username: 'svc_escaped',
+			password: plantedSecret(QUOTED_PASSWORD),
+			privateKey: plantedSecret(KEY_WITH_NEWLINES),
+			[operation === 'update' ? 'updateFields' : 'additionalFields']: {
+				additionalParameters: {
+					parameter: [{ name: 'SudoPass', value: plantedSecret(BACKSLASH_PASSWORD) }],
+				},
+			},
+			...extra,
+		});
+		const jsonMode = (operation: string): INodeParameters => ({
+			resource: 'credential',
+			operation,
+			inputMode: 'json',
+			...(operation === 'update' ? { credentialType: 'Shell', key: 'LinuxSSH' } : {}),
+			// A secret under a name that does not look secret: sent, so it is scrubbed all the same.
+			json: plantedJson(
+				`{ "CredentialType": "Shell", "Key": "EscapedJson", "Parameters": { "UserName": "svc_json", "AuthPass": {{secret}} } }`,
+				JSON.stringify(JSON_PASSWORD),
+			),
+		});
+
+		/** What a Hub (or a proxy) that echoes the request's Parameters in a validation error answers. */
+		const quoteParameters = (reply: FaultReply, request: FaultRequest): FaultReply => {
+			const parameters = JSON.stringify(
+				(request.dto.Credentials as { Parameters?: unknown } | undefined)?.Parameters ?? {},
+			);
+			return {
+				...reply,
+				status: 400,
+				body: {
+					ResponseStatus: {
+						ErrorCode: 'ArgumentException',
+						Message: `Parameters ${parameters} could not be stored`,
+						Errors: [
+							{
+								ErrorCode: 'Invalid',
+								FieldName: 'Credentials.Parameters',
+								Message: `Invalid value ${parameters}`,
+							},
+						],
+					},
+				},
+			};
+		};
+		beforeEach(() => {
+			// The Hub refuses the write (an empty key fails its validation, nothing is stored) and quotes what it got.
+			hub.faults.add({
+				route: '/credentials/add',
+				rewriteRequest: (dto) => ({
+					...dto,
+					Credentials: { ...(dto.Credentials as object), Key: '' },
+				}),
+				transform: quoteParameters,
+			});
+			hub.faults.add({
+				route: '/credentials/update',
+				rewriteRequest: (dto) => ({ ...dto, Key: '' }),
+				transform: quoteParameters,
+			});
+		});
+
+		const operations: Array<[string, INodeParameters]> = [
+			['Create (fields)', escapedFields('create')],
+			['Update (fields)', escapedFields('update')],
+			['Create (JSON)', jsonMode('create')],
+			['Update (JSON)', jsonMode('update')],
+		];
+		describe.each(operations)('%s', (_, parameters) => {
+			it('Continue On Fail off: the run error holds no secret in any encoding', async () => {
+				const run = await runScanned(singleNodeWorkflow(parameters), store, ESCAPED);
+				expect(run.status).toBe('error');
+				expect(run.error?.message).toMatch(
+					/^The Hub rejected the request to \/credentials\/(add|update): Parameters \{/,
+				);
+				expect(run.error?.message).toContain('[redacted]');
+				expect(run.error?.description).toMatch(
+					/^Fields the Hub reported: Credentials\.Parameters: Invalid value \{/,
+				);
+				// The serialized error itself, every field n8n keeps of it.
+				expectNoSecrets(JSON.stringify(run.run.data.resultData.error), ESCAPED);
+				expectNoSecrets(JSON.stringify(run.run.data.resultData.runData), ESCAPED);
+			});
+
+			it('Continue On Fail on: the error item and its errorDetails hold no secret in any encoding', async () => {
+				const run = await runScanned(
+					singleNodeWorkflow(parameters, { continueOnFail: true }),
+					store,
+					ESCAPED,
+				);
+				expect(run.status).toBe('success');
+				const [item] = run.json(NODE);
+				expect(item.error).toMatch(
+					/^The Hub rejected the request to \/credentials\/(add|update): Parameters \{/,
+				);
+				expect(item.errorDetails).toMatch(
+					/^Fields the Hub reported: Credentials\.Parameters: Invalid value \{/,
+				);
+				expect(`${item.error as string} ${item.errorDetails as string}`).toContain('[redacted]');
+				// The item as a Code node would see it after one more JSON round trip.
+				expectNoSecrets(JSON.stringify(JSON.stringify(item)), ESCAPED);
+			});
+		});
 	});
 
 	describe('invalid JSON parameters say what is wrong without echoing the value', () => {

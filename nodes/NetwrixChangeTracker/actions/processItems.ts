@@ -16,10 +16,49 @@ export function asItemError(
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
+/** Item indexes as short text: "0, 2-5, 9". */
+function indexList(indexes: number[]): string {
+	const parts: string[] = [];
+	for (let i = 0; i < indexes.length; i++) {
+		const start = indexes[i];
+		while (i + 1 < indexes.length && indexes[i + 1] === indexes[i] + 1) i++;
+		parts.push(indexes[i] === start ? `${start}` : `${start}-${indexes[i]}`);
+	}
+	return parts.join(', ');
+}
+
+/**
+ * What a stopped run did with every item, added to the description of the error that stopped it: the items that
+ * completed (a write among them is on the Hub), the items that failed, the items never started (nothing was sent).
+ */
+function describeStop(
+	error: unknown,
+	states: Array<'done' | 'failed' | undefined>,
+	firstFailed: number,
+): void {
+	if (states.length < 2 || !(error instanceof NodeApiError || error instanceof NodeOperationError))
+		return;
+	const indexesIn = (state: 'done' | 'failed' | undefined) =>
+		states.flatMap((value, index) => (value === state ? [index] : []));
+	const done = indexesIn('done');
+	const otherFailures = indexesIn('failed').filter((index) => index !== firstFailed);
+	const notStarted = indexesIn(undefined);
+	const summary = [
+		`Continue On Fail is off, so the node stopped at item ${firstFailed}: it started no further items and let the items in progress finish.`,
+		`Completed (any change they made is on the Hub): ${done.length ? `items ${indexList(done)}` : 'none'}.`,
+		`Failed: item ${firstFailed} (this error)${otherFailures.length ? `, items ${indexList(otherFailures)}` : ''}.`,
+		`Not started, so nothing was sent for them: ${notStarted.length ? `items ${indexList(notStarted)}` : 'none'}.`,
+		'Items are numbered from 0 in input order.',
+	].join(' ');
+	error.description = error.description ? `${error.description}\n\n${summary}` : summary;
+}
+
 /**
  * Runs `handle` for every input item (up to `concurrency` at once) and keeps the output in input order:
  * one or more output items per input item, each paired with it; with Continue On Fail a failed item yields
- * `{ error }` and the others still run.
+ * `{ error }` and the others still run. Without it, the first failure stops the run: no further item starts, the
+ * items in progress finish (a write in flight cannot be called back), and the first error is thrown with a
+ * description listing which items completed, failed and were never started.
  */
 export async function processItems(
 	context: IExecuteFunctions,
@@ -28,8 +67,9 @@ export async function processItems(
 	concurrency = 1,
 ): Promise<INodeExecutionData[]> {
 	const results: INodeExecutionData[][] = new Array(items.length);
+	const states: Array<'done' | 'failed' | undefined> = new Array(items.length).fill(undefined);
 	let next = 0;
-	let stop: unknown;
+	let stop: { error: unknown; itemIndex: number } | undefined;
 
 	const runOne = async (itemIndex: number) => {
 		try {
@@ -40,9 +80,13 @@ export async function processItems(
 			results[itemIndex] = Array.isArray(data)
 				? data.map((json) => ({ json, pairedItem }))
 				: [{ json: data, pairedItem }];
+			states[itemIndex] = 'done';
 		} catch (error) {
 			const itemError = asItemError(context, error, itemIndex);
-			if (!context.continueOnFail()) throw itemError;
+			if (!context.continueOnFail()) {
+				states[itemIndex] = 'failed';
+				throw itemError;
+			}
 			results[itemIndex] = [
 				{
 					json: {
@@ -52,6 +96,7 @@ export async function processItems(
 					pairedItem: { item: itemIndex },
 				},
 			];
+			states[itemIndex] = 'done';
 		}
 	};
 
@@ -61,13 +106,16 @@ export async function processItems(
 			try {
 				await runOne(itemIndex);
 			} catch (error) {
-				stop ??= error;
+				stop ??= { error, itemIndex };
 			}
 		}
 	};
 	await Promise.all(
 		Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker),
 	);
-	if (stop !== undefined) throw stop;
+	if (stop !== undefined) {
+		describeStop(stop.error, states, stop.itemIndex);
+		throw stop.error;
+	}
 	return results.flat();
 }

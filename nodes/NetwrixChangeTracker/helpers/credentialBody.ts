@@ -10,7 +10,7 @@ import {
 	requiredText,
 	toList,
 } from '../../shared/parameters/inputValues';
-import { isMaskedValue, isSecretParameterName } from './secretParameters';
+import { isMaskedValue, isNonSecretParameter, masksOfRead } from './secretParameters';
 
 /** docs/hub-api.md §7.2, without `Unknown` (which means "any type" when reading). */
 export const CREDENTIAL_TYPES = [
@@ -62,7 +62,7 @@ function secretValue(
 		if (purpose === 'update') return undefined;
 		throw new InputError(
 			field,
-			'holds the mask the Hub shows instead of a secret ("***"), not a secret',
+			'holds the mask the Hub shows instead of a secret ("***", or "[redacted]" as the node shows it), not a secret',
 			'Give the real secret, for example from your vault',
 		);
 	}
@@ -166,21 +166,36 @@ export function credentialFromFields(
 	return { body, secrets };
 }
 
+/** The spelling of `name` among `names` (compared case-insensitively), or `name` itself. */
+function spellingIn(names: readonly string[], name: string): string {
+	return names.find((existing) => sameName(existing, name)) ?? name;
+}
+
 /**
- * The body for /credentials/update: the credential as read, overlaid with the change. What the read returned for a
- * secret (the mask, or anything under a secret-looking name) is never sent back, so the Hub keeps the secret it has
- * unless the change carries a new one.
+ * The body for /credentials/update: the credential as read, overlaid with the change.
+ * - Only what the node knows is not secret goes back from the read: parameters on the non-secret list
+ *   (secretParameters.ts) whose value is not a mask. Every other parameter is left out, so the Hub keeps what it has;
+ *   a value the node did not receive from the user is never sent under a secret's name.
+ * - A value equal to what the same read returned for a secret is that Hub's mask (e.g. "••••••"): left out too, even
+ *   when given as the change, so a mapped Get output cannot overwrite the secret with its mask.
+ * - A changed parameter is written under the spelling the Hub has (`password` when the Hub stores `password`), so a
+ *   Hub whose keys are case-sensitive replaces the value instead of keeping the old one beside a new key.
  */
 export function mergeForUpdate(current: HubCredential, change: CredentialBody): CredentialBody {
+	const read = current.Parameters ?? {};
+	const readNames = Object.keys(read);
+	const masks = masksOfRead(read);
+	const isMask = (value: string) => isMaskedValue(value) || masks.has(value);
 	const parameters: Record<string, string> = {};
-	for (const [name, value] of Object.entries(current.Parameters ?? {})) {
-		if (typeof value !== 'string' || isSecretParameterName(name) || isMaskedValue(value)) continue;
+	for (const [name, value] of Object.entries(read)) {
+		if (typeof value !== 'string' || isMask(value) || !isNonSecretParameter(name, value)) continue;
 		parameters[name] = value;
 	}
 	for (const [name, value] of Object.entries(change.Parameters ?? {})) {
+		if (isMask(value)) continue;
 		for (const existing of Object.keys(parameters))
 			if (sameName(existing, name)) delete parameters[existing];
-		parameters[name] = value;
+		parameters[spellingIn(readNames, name)] = value;
 	}
 	const merged: CredentialBody = {
 		CredentialType: change.CredentialType ?? current.CredentialType,

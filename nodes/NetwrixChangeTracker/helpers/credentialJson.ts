@@ -9,7 +9,7 @@ import {
 	type CredentialChange,
 	type CredentialPurpose,
 } from './credentialBody';
-import { isMaskedValue, isSecretParameterName } from './secretParameters';
+import { isMaskedValue, isNonSecretParameter } from './secretParameters';
 
 /** The Credential JSON mode: the Hub's `Credentials` object given as JSON text or an object. */
 
@@ -120,8 +120,8 @@ function describeIssue(issue: z.ZodIssue): string {
 
 /**
  * Reads the JSON mode: the Hub's `Credentials` object (docs/hub-api.md §7.1), validated with zod. Secrets are the values of
- * Parameters whose names look secret (Password, Passphrase, PrivateKey, Token, …). Errors name the path and the
- * problem, never a value.
+ * Parameters not on the list of known non-secret keys (UserName, Host, Port, …: secretParameters.ts). Errors name the
+ * path and the problem, never a value.
  */
 export function credentialFromJson(value: unknown, purpose: CredentialPurpose): CredentialChange {
 	const parsed = credentialJsonSchema.safeParse(canonicalNames(parseJsonText(value)));
@@ -174,12 +174,14 @@ export function credentialFromJson(value: unknown, purpose: CredentialPurpose): 
 				if (purpose === 'update') continue;
 				throw new InputError(
 					JSON_FIELD,
-					`Parameters.${name} holds the mask the Hub shows instead of a secret ("***")`,
+					`Parameters.${name} holds the mask the Hub shows instead of a secret ("***", or "[redacted]" as the node shows it)`,
 					'Give the real secret, or leave the parameter out',
 				);
 			}
 			setParameter(parameters, name, parameterValue, `${JSON_FIELD} › Parameters`);
-			if (isSecretParameterName(name) && parameterValue !== '') secrets.push(parameterValue);
+			// Every value not known to be a setting is a secret (secretParameters.ts): scrubbed from anything shown.
+			if (!isNonSecretParameter(name, parameterValue) && parameterValue !== '')
+				secrets.push(parameterValue);
 		}
 		body.Parameters = parameters;
 	}

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { HubCredential } from '../../shared/transport/schemas';
 import { hubTag } from '../../shared/helpers/hubTag';
 import { REDACTED, scrubSecrets } from '../../shared/transport/secretScrub';
-import { isMaskedValue, isSecretParameterName } from './secretParameters';
+import { isMaskedValue, isNonSecretParameter } from './secretParameters';
 
 function scrubDeep(value: unknown, secrets: readonly string[]): unknown {
 	if (typeof value === 'string') return scrubSecrets(value, secrets);
@@ -16,29 +16,44 @@ function scrubDeep(value: unknown, secrets: readonly string[]): unknown {
 	return value;
 }
 
+/** Empty, null and the Hub's asterisks are shown as they are: they say whether a secret is set, not what it is. */
+function redactedParameter(name: string, value: unknown, sentSecrets: readonly string[]): unknown {
+	if (typeof value !== 'string' || value === '' || isMaskedValue(value)) return value;
+	if (!isNonSecretParameter(name, value) || sentSecrets.includes(value)) return REDACTED;
+	return value;
+}
+
 /**
- * A credential as the node may show it. A Parameters value under a secret-looking name keeps the Hub's mask when
- * the Hub masked it and becomes "[redacted]" when it did not; any value the node sent as a secret is redacted
- * wherever it appears.
+ * A credential as the node may show it. A Parameters value is shown only when its name is on the list of known
+ * non-secret keys (secretParameters.ts) and it holds no password; any other value becomes "[redacted]" (the Hub's
+ * "***" stays). DecryptionErrors keeps its keys (which parameters failed) and hides its texts, which may quote what
+ * failed to decrypt. Any value the node sent as a secret is redacted wherever it appears.
  */
 export function redactCredential(
 	credential: HubCredential,
 	sentSecrets: readonly string[] = [],
 ): IDataObject {
-	const parameters: IDataObject = {};
-	for (const [name, value] of Object.entries(credential.Parameters ?? {})) {
-		if (
-			typeof value === 'string' &&
-			value !== '' &&
-			!isMaskedValue(value) &&
-			(isSecretParameterName(name) || sentSecrets.includes(value))
-		) {
-			parameters[name] = REDACTED;
-		} else {
-			parameters[name] = value;
-		}
+	const redacted = { ...credential } as IDataObject;
+	if (credential.Parameters) {
+		redacted.Parameters = Object.fromEntries(
+			Object.entries(credential.Parameters).map(([name, value]) => [
+				name,
+				redactedParameter(name, value, sentSecrets),
+			]),
+		) as IDataObject;
 	}
-	const redacted = { ...credential, ...(credential.Parameters ? { Parameters: parameters } : {}) };
+	const decryptionErrors = (credential as IDataObject).DecryptionErrors;
+	if (
+		decryptionErrors &&
+		typeof decryptionErrors === 'object' &&
+		!Array.isArray(decryptionErrors)
+	) {
+		redacted.DecryptionErrors = Object.fromEntries(
+			Object.keys(decryptionErrors).map((name) => [name, REDACTED]),
+		);
+	} else if (decryptionErrors !== undefined && decryptionErrors !== null) {
+		redacted.DecryptionErrors = REDACTED;
+	}
 	return scrubDeep(redacted, sentSecrets) as IDataObject;
 }
 

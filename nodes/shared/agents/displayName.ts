@@ -6,3 +6,14 @@
 export function displayNameOf(agent: { Name?: string | null; DeviceName?: string | null }): string {
 	return agent.Name || agent.DeviceName || '';
 }
+
+/**
+ * Whether an agent has exactly this display name, ignoring case and surrounding spaces: how the package matches a
+ * name (docs/hub-api.md §5.2), whatever the Hub's filter returned.
+ */
+export function hasDisplayName(
+	agent: { Name?: string | null; DeviceName?: string | null },
+	name: string,
+): boolean {
+	return displayNameOf(agent).trim().toLowerCase() === name.trim().toLowerCase();
+}

@@ -22,7 +22,7 @@ import {
 	ResponseTooLarge,
 	tooLargeDetails,
 } from './responseBody';
-import { mentionsSecret, scrubSecrets } from './secretScrub';
+import { scrubSecrets } from './secretScrub';
 import { SESSION_REJECTED, SessionGate, type HubResponse } from './session';
 
 const CREDENTIAL_TYPE = 'netwrixChangeTrackerApi';
@@ -330,19 +330,18 @@ export class HubClient {
 	 * run, so the stored credential is read again.
 	 */
 	private async error(details: HubErrorDetails, request: HubRequest<unknown>) {
-		const texts = `${details.message}\n${details.description ?? ''}`;
-		let { message, description } = details;
-		if (/ss-(p?id|opt)=/i.test(texts) || mentionsSecret(texts, this.secrets)) {
-			const current = await this.context
-				.getCredentials(CREDENTIAL_TYPE)
-				.catch(() => ({}) as IDataObject);
-			const secrets = [...this.secrets, ...sessionSecrets(current[SESSION_FIELD])];
-			const scrub = (text: string) =>
-				scrubSecrets(text, secrets).replace(/(ss-(?:p?id|opt)=)[^;,\s"'&\\]+/gi, '$1[redacted]');
-			message = scrub(message);
-			description = description === undefined ? undefined : scrub(description);
-		}
-		return hubError(this.node, { ...details, message, description, itemIndex: request.itemIndex });
+		const current = await this.context
+			.getCredentials(CREDENTIAL_TYPE)
+			.catch(() => ({}) as IDataObject);
+		const secrets = [...this.secrets, ...sessionSecrets(current[SESSION_FIELD])];
+		const scrub = (text: string) =>
+			scrubSecrets(text, secrets).replace(/(ss-(?:p?id|opt)=)[^;,\s"'&\\]+/gi, '$1[redacted]');
+		return hubError(this.node, {
+			...details,
+			message: scrub(details.message),
+			description: details.description === undefined ? undefined : scrub(details.description),
+			itemIndex: request.itemIndex,
+		});
 	}
 }
 

@@ -33,8 +33,3 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
 	}
 	return result;
 }
-
-/** Whether a text holds any of the secrets in any encoded form. */
-export function mentionsSecret(text: string, secrets: readonly string[]): boolean {
-	return scrubSecrets(text, secrets) !== text;
-}

@@ -7,7 +7,6 @@ import {
 	validationError,
 	type ResponseError,
 } from '../http/errors';
-import { INFERENCES } from '../inferences';
 import {
 	AddCredentialsRequest,
 	GetCredentialRequest,
@@ -18,7 +17,12 @@ import {
 	type CredentialsInput,
 } from '../schemas';
 import type { HubStore } from '../store';
-import { CREDENTIAL_TYPES, type CredentialRecord, type CredentialType } from '../types';
+import {
+	CREDENTIAL_TYPES,
+	type CredentialMask,
+	type CredentialRecord,
+	type CredentialType,
+} from '../types';
 import { toCredentials } from '../views';
 import { noContent, ok, route } from './route';
 
@@ -31,7 +35,12 @@ export const credential = route({
 		if (!dto.Key)
 			throw validationError([fieldError('Key', 'NotEmpty', "'Key' must not be empty.")]);
 		// INFERENCES.credentialTypeUnknownMeansAll
-		return ok(toCredentials(mustFind(hub.store, dto.CredentialsType ?? '', dto.Key)));
+		return ok(
+			toCredentials(
+				mustFind(hub.store, dto.CredentialsType ?? '', dto.Key),
+				hub.settings.credentialMask,
+			),
+		);
 	},
 });
 
@@ -49,7 +58,7 @@ export const credentialsList = route({
 				(anyType || stored.CredentialType.toLowerCase() === type.toLowerCase()) &&
 				(!usedKeys || usedKeys.has(stored.Key.toLowerCase())),
 		);
-		return ok(listed.map(toCredentials));
+		return ok(listed.map((stored) => toCredentials(stored, hub.settings.credentialMask)));
 	},
 });
 
@@ -81,9 +90,9 @@ export const addCredentials = route({
 			errors.push(fieldError('Credentials.Key', 'NotEmpty', "'Key' must not be empty."));
 		if (errors.length > 0 || !type) throw validationError(errors);
 		rejectDuplicate(hub.store, type, key);
-		const created = fromInput(input, type, key);
+		const created = fromInput(input, type, key, hub.settings.credentialMask);
 		hub.store.addCredential(created);
-		return ok(toCredentials(created));
+		return ok(toCredentials(created, hub.settings.credentialMask));
 	},
 });
 
@@ -106,9 +115,9 @@ export const updateCredentials = route({
 		if (errors.length > 0 || !type) throw validationError(errors);
 		if (type !== original.CredentialType || key.toLowerCase() !== original.Key.toLowerCase())
 			rejectDuplicate(hub.store, type, key);
-		const updated = fromInput(input, type, key, original);
+		const updated = fromInput(input, type, key, hub.settings.credentialMask, original);
 		hub.store.replaceCredential(original, updated); // INFERENCES.credentialRenameFollows
-		return ok(toCredentials(updated));
+		return ok(toCredentials(updated, hub.settings.credentialMask));
 	},
 });
 
@@ -170,17 +179,21 @@ function rejectDuplicate(store: HubStore, type: CredentialType, key: string): vo
 
 /**
  * The record to store: the input's values over those of the credential being updated (if any).
- * INFERENCES.maskedParameterKeepsSecret: a parameter sent as the mask, or not sent, keeps its stored value.
+ * INFERENCES.maskedParameterKeepsSecret: a parameter sent as the mask, or not sent, keeps its stored value (unless
+ * HubOptions.credentialMask says the Hub stores what it is sent).
+ * INFERENCES.parameterNamesAsGiven: names are stored as sent and told apart by case, so `Password` sent for a
+ * stored `password` is a second parameter beside it.
  */
 function fromInput(
 	input: CredentialsInput,
 	type: CredentialType,
 	key: string,
+	masking: CredentialMask,
 	base?: CredentialRecord,
 ): CredentialRecord {
 	const parameters = { ...base?.Parameters };
 	for (const [name, value] of Object.entries(input.Parameters ?? {}))
-		if (value !== INFERENCES.secretMask.value) parameters[name] = value;
+		if (!(masking.keepsSecret && value === masking.value)) parameters[name] = value;
 	return {
 		CredentialType: type,
 		Key: key,

@@ -4,12 +4,13 @@ import type { RequestLog } from '../requestLog';
 import type { ResponseCache } from '../responseCache';
 import type { AccountLockout, Session, SessionStore } from '../sessions';
 import type { HubStore } from '../store';
-import type { HubUser, Permission, RequestLogEntry } from '../types';
+import type { CredentialMask, HubUser, Permission, RequestLogEntry } from '../types';
 
 export interface HubSettings {
 	takeCap: number;
 	sessionTimeoutMinutes: number;
 	users: HubUser[];
+	credentialMask: CredentialMask;
 }
 
 /** The emulator's state, shared by every route. */

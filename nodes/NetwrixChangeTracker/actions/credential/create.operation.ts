@@ -10,8 +10,10 @@ import {
 	inputModeField,
 } from '../../descriptions/credentialFields.description';
 import { operationOptions } from '../../../shared/descriptions/requestOptions.description';
-import { mergeForUpdate } from '../../helpers/credentialBody';
-import { booleanValue, oneOf } from '../../../shared/parameters/inputValues';
+import { mergeForUpdate, sameName } from '../../helpers/credentialBody';
+import { JSON_FIELD } from '../../helpers/credentialJson';
+import { isMaskedValue } from '../../helpers/secretParameters';
+import { booleanValue, InputError, oneOf, quote } from '../../../shared/parameters/inputValues';
 import { processItems } from '../processItems';
 import { credentialOutput } from '../../helpers/redactCredential';
 import { errorWithoutSecrets } from '../../helpers/secretSafeError';
@@ -19,7 +21,10 @@ import {
 	addCredential,
 	getCredential,
 	updateCredential,
+	type CredentialBody,
 } from '../../../shared/transport/credentials';
+import type { HubCredential } from '../../../shared/transport/schemas';
+import { appliedNote, writeOrFindApplied } from '../appliedWrite';
 import type { HubRunContext } from '../node.type';
 import { readCredentialChange } from '../../helpers/credentialParameters';
 
@@ -72,6 +77,42 @@ const displayOptions = { show: { resource: ['credential'], operation: ['create']
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+/**
+ * Whether a credential the Hub holds is the one this item sent: the same type and key, and every value the Hub
+ * shows as it was sent (secrets read back masked, so they cannot be compared).
+ */
+function holdsWhatWasSent(
+	stored: HubCredential,
+	sent: CredentialBody,
+	secrets: readonly string[],
+): boolean {
+	if (!sameName(stored.CredentialType, sent.CredentialType ?? '') || stored.Key !== sent.Key)
+		return false;
+	const storedParameters = Object.entries(stored.Parameters ?? {});
+	for (const [name, value] of Object.entries(sent.Parameters ?? {})) {
+		const match = storedParameters.find(([storedName]) => sameName(storedName, name));
+		if (!match) return false;
+		const comparable = !secrets.includes(value) && !isMaskedValue(match[1]);
+		if (comparable && match[1] !== value) return false;
+	}
+	const sameList = (a: readonly string[] | null | undefined, b: readonly string[] | undefined) =>
+		b === undefined || JSON.stringify(a ?? []) === JSON.stringify(b);
+	return (
+		(sent.DeviceOnlineDetection === undefined ||
+			sameName(stored.DeviceOnlineDetection ?? '', sent.DeviceOnlineDetection)) &&
+		(sent.LegacyDbCredential === undefined ||
+			(stored.LegacyDbCredential ?? false) === sent.LegacyDbCredential) &&
+		sameList(stored.PublicKeys, sent.PublicKeys) &&
+		sameList(stored.Prompts, sent.Prompts)
+	);
+}
+
+/**
+ * Looks before writing: an existing credential is updated (If Credential Exists = Update) or fails the item
+ * without its secrets being sent. Output: the credential, redacted; with `created: true` and a `note` when the Hub
+ * answered the add with "already exists" although the credential was new and now holds what was sent (an earlier
+ * attempt of the add was applied, see appliedWrite.ts).
+ */
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
@@ -90,15 +131,33 @@ export async function execute(
 			const { body, secrets: sent } = readCredentialChange(this, itemIndex, 'create');
 			secrets = sent;
 			const identity = { type: body.CredentialType ?? '', key: body.Key ?? '' };
-			const current = upsert ? await getCredential(client, identity, itemIndex) : undefined;
-			const result = current
-				? await updateCredential(client, identity, mergeForUpdate(current, body), itemIndex)
-				: await addCredential(client, body, itemIndex);
-			return credentialOutput(result, {
-				simplify,
-				hubLabel: client.hubLabel,
-				sentSecrets: secrets,
-			});
+			const output = (credential: HubCredential) =>
+				credentialOutput(credential, { simplify, hubLabel: client.hubLabel, sentSecrets: secrets });
+			const current = await getCredential(client, identity, itemIndex);
+			if (current && !upsert) {
+				const field =
+					this.getNodeParameter('inputMode', itemIndex, 'fields') === 'json'
+						? `${JSON_FIELD} › Key`
+						: 'Key';
+				throw new InputError(
+					field,
+					`a ${current.CredentialType} credential ${quote(current.Key)} already exists on the Hub (keys are unique per type, in any case)`,
+					'Set If Credential Exists to "Update" to change it, or choose another key',
+				);
+			}
+			if (current)
+				return output(
+					await updateCredential(client, identity, mergeForUpdate(current, body), itemIndex),
+				);
+			const outcome = await writeOrFindApplied(
+				async () => await addCredential(client, body, itemIndex),
+				async () => {
+					const stored = await getCredential(client, identity, itemIndex);
+					return stored && holdsWhatWasSent(stored, body, secrets) ? stored : undefined;
+				},
+			);
+			if ('written' in outcome) return output(outcome.written);
+			return { ...output(outcome.applied), created: true, note: appliedNote('credential') };
 		} catch (error) {
 			throw errorWithoutSecrets(this.getNode(), error, secrets);
 		}

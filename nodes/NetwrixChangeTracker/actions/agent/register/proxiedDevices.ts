@@ -7,7 +7,7 @@ import type { AgentJoins } from '../../../../shared/transport/agentJoins';
 import { countAgents, listAgents } from '../../../../shared/transport/agents';
 import type { HubClient } from '../../../../shared/transport/hubClient';
 import type { DeviceReportDetail } from '../../../../shared/transport/schemas';
-import { displayNameOf } from '../../../../shared/agents/displayName';
+import { displayNameOf, hasDisplayName } from '../../../../shared/agents/displayName';
 
 /** A device registered behind a proxy, with the joins that give its groups and credential keys. */
 export interface ProxiedDevice {
@@ -76,16 +76,27 @@ export class ProxiedDevices {
 		const key = nameKey(deviceName);
 		let devices = index.byName.get(key);
 		if (!devices && !index.complete) {
-			devices = await this.read(
-				proxyAgentId,
-				{ AgentDisplayNames: [deviceName.trim()] },
-				itemIndex,
-			);
+			devices = await this.readNamed(proxyAgentId, deviceName, itemIndex);
 			index.byName.set(key, devices);
 		}
 		return [...(devices ?? [])].sort(
 			(a, b) => Number(a.agent.Deleted === true) - Number(b.agent.Deleted === true),
 		);
+	}
+
+	/** The devices behind the proxy with this name (case-insensitive), read from the Hub now, past the index. */
+	async readNamed(
+		proxyAgentId: string,
+		deviceName: string,
+		itemIndex?: number,
+	): Promise<ProxiedDevice[]> {
+		const devices = await this.read(
+			proxyAgentId,
+			{ AgentDisplayNames: [deviceName.trim()] },
+			itemIndex,
+		);
+		// Only the exact name counts, whatever the Hub's filter matched (e.g. a Hub matching names by prefix).
+		return devices.filter((device) => hasDisplayName(device.agent, deviceName));
 	}
 
 	/** Records a device registered or changed during this run (replacing the entry with the same ID). */
@@ -148,6 +159,12 @@ export class ProxiedDevices {
 			pageSize: DEFAULT_PAGE_SIZE,
 			itemIndex,
 		});
-		return agents.map((agent) => ({ agent, joins }));
+		// Only devices behind this proxy (its AgentId, not the proxy itself) count, whatever the Hub's filter let through.
+		return agents
+			.filter(
+				(agent) =>
+					agent.AgentDevice.AgentId === proxyAgentId && agent.AgentDevice.DeviceId !== proxyAgentId,
+			)
+			.map((agent) => ({ agent, joins }));
 	}
 }

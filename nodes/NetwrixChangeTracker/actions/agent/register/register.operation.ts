@@ -218,12 +218,14 @@ function outputOf(outcome: RegistrationOutcome, simplify: boolean, hubLabel: str
 			...simplifyAgent(agent, joins, hubLabel),
 			registration: outcome.result,
 			...(outcome.changedFields && { changedFields: outcome.changedFields }),
+			...(outcome.note && { note: outcome.note }),
 		};
 	}
 	return {
 		...rawAgent(agent, joins, hubLabel),
 		Registration: outcome.result,
 		...(outcome.changedFields && { ChangedFields: outcome.changedFields }),
+		...(outcome.note && { Note: outcome.note }),
 	};
 }
 

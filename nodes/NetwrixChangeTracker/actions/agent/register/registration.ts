@@ -12,6 +12,7 @@ import { registerDevice, updateDevice } from '../../../../shared/transport/devic
 import type { HubClient } from '../../../../shared/transport/hubClient';
 import type { HubReferenceData } from '../../../../shared/transport/hubReferenceData';
 import type { AgentDevice, DeviceReportDetail } from '../../../../shared/transport/schemas';
+import { appliedNote, writeOrFindApplied } from '../../appliedWrite';
 import { membershipsOf, type ProxiedDevice, type ProxiedDevices } from './proxiedDevices';
 import { resolveGroupField } from '../../../../shared/agents/groupNames';
 import { displayNameOf } from '../../../../shared/agents/displayName';
@@ -24,6 +25,8 @@ export interface RegistrationOutcome {
 	result: RegistrationResult;
 	/** With Update: the fields that were changed (empty when nothing differed). */
 	changedFields?: string[];
+	/** Why a result is what it is when the Hub's answer alone would say otherwise (appliedNote). */
+	note?: string;
 }
 
 /** Checks the credential key and the groups against the Hub (cached per run) and maps them to what the Hub stores. */
@@ -108,10 +111,30 @@ function withProxyLink(agent: DeviceReportDetail, proxy: DeviceReportDetail): De
 }
 
 /**
+ * After "already registered" for a device that did not exist when the row looked: the live device with that name
+ * behind the proxy, read again, when it holds everything the row sent (an earlier attempt of this write was
+ * applied); else undefined.
+ */
+async function registeredAsSent(
+	devices: ProxiedDevices,
+	wanted: CheckedRegistration,
+	itemIndex: number,
+): Promise<ProxiedDevice | undefined> {
+	const named = await devices.readNamed(wanted.proxyAgentId, wanted.deviceName, itemIndex);
+	return named.find(
+		(device) =>
+			device.agent.Deleted !== true &&
+			deviceChanges(device.agent, membershipsOf(device), wanted) === undefined,
+	);
+}
+
+/**
  * Registers one checked row unless its proxy already has a device with that name; then, by If Device Exists:
  * fails, returns the existing device, or changes what differs. A soft-deleted device with the same name counts
  * as existing (so a nightly run never re-creates a device someone deleted): Error says to restore it, Skip and
- * Update return it as it is, marked deleted.
+ * Update return it as it is, marked deleted. A registration the Hub answers with "already registered" although the
+ * device was not there when the row looked is read back: when it holds what was sent, an earlier attempt was
+ * applied (a 503 after applying it, then the retry) and it is reported as created, with a note.
  */
 export async function registerOrReuse(
 	hub: { client: HubClient; reference: HubReferenceData; devices: ProxiedDevices },
@@ -125,7 +148,15 @@ export async function registerOrReuse(
 	const credentialKeysOf = (key: string | undefined) => (key === undefined ? [] : [key]);
 
 	if (!existing) {
-		const answer = await registerDevice(client, registerAgentBody(wanted), itemIndex);
+		const outcome = await writeOrFindApplied(
+			async () => await registerDevice(client, registerAgentBody(wanted), itemIndex),
+			async () => await registeredAsSent(devices, wanted, itemIndex),
+		);
+		if ('applied' in outcome) {
+			await devices.remember(wanted.proxyAgentId, outcome.applied);
+			return { device: outcome.applied, result: 'created', note: appliedNote('device') };
+		}
+		const answer = outcome.written;
 		const device: ProxiedDevice = {
 			agent: withProxyLink(answer, proxy),
 			joins: await joinsFor(

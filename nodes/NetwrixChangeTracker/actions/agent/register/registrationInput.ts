@@ -11,6 +11,7 @@ import {
 	requiredText,
 	toList,
 } from '../../../../shared/parameters/inputValues';
+import { embedsPassword } from '../../../helpers/secretParameters';
 
 /** Host types a proxy can reach (docs/hub-api.md §6.7; "Unknown" is what the Hub reports, not something to register). */
 export const HOST_TYPES = [
@@ -72,7 +73,6 @@ interface RegisterParameters {
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const IPV6 = /^[0-9a-f.:]*:[0-9a-f.:]*$/i;
-const PASSWORD_IN_CONNECTION_STRING = /(^|;)\s*(password|pwd)\s*=/i;
 const MAX_POLL_PERIOD_SECONDS = 7 * 24 * 3600;
 
 const additional = (name: string) => `Additional Fields › ${name}`;
@@ -118,7 +118,8 @@ function databaseConnection(
 			'Set Host Type to Database, or remove the database fields',
 		);
 	}
-	if (connectionString && PASSWORD_IN_CONNECTION_STRING.test(connectionString)) {
+	// Password=/Pwd= (ADO.NET, ODBC, Postgres key=value, Jet's Database Password=), user:pw@ URLs, Oracle user/pw@host.
+	if (connectionString && embedsPassword(connectionString)) {
 		throw new InputError(
 			additional('Database Connection String'),
 			'it contains a password',
