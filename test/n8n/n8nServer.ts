@@ -89,9 +89,19 @@ export class N8nServer {
 		return text ? (JSON.parse(text) as { data?: unknown }).data : undefined;
 	}
 
+	/** Sets up the instance owner on the first start; later starts of the same user folder log in as that owner. */
 	private async setUpOwner(): Promise<void> {
-		await this.request('POST', '/rest/owner/setup', OWNER);
-		if (!this.cookie) throw new Error('n8n set up the owner but issued no session cookie');
+		try {
+			await this.request('POST', '/rest/owner/setup', OWNER);
+		} catch (error) {
+			if (!/already setup/i.test((error as Error).message)) throw error;
+			await this.request('POST', '/rest/login', {
+				emailOrLdapLoginId: OWNER.email,
+				password: OWNER.password,
+			});
+		}
+		if (!this.cookie)
+			throw new Error('n8n set up or logged in the owner but issued no session cookie');
 	}
 
 	/** Runs a saved workflow the way the editor's "Execute workflow" does, from the given trigger. */
@@ -128,6 +138,28 @@ export class N8nServer {
 		throw new Error(
 			`${command}: execution ${started.executionId} did not finish within ${timeoutMs / 1000} s`,
 		);
+	}
+
+	/**
+	 * Activates a saved workflow as the editor's "Active" switch does (n8n tests its polling triggers once while
+	 * activating). Resolves to undefined when active, or to n8n's error text when it refused.
+	 */
+	async activate(workflowId: string): Promise<string | undefined> {
+		const workflow = (await this.request('GET', `/rest/workflows/${workflowId}`)) as {
+			versionId: string;
+		};
+		try {
+			await this.request('POST', `/rest/workflows/${workflowId}/activate`, {
+				versionId: workflow.versionId,
+			});
+			return undefined;
+		} catch (error) {
+			return (error as Error).message;
+		}
+	}
+
+	async deactivate(workflowId: string): Promise<void> {
+		await this.request('POST', `/rest/workflows/${workflowId}/deactivate`, {});
 	}
 
 	/** The REST API sends execution data serialised with `flatted`, the library n8n itself ships. */

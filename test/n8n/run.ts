@@ -11,6 +11,7 @@ import { join } from 'node:path';
 
 import { startHub, type HubEmulator, type HubStats } from '../hub';
 import { Execution, N8nCli, tail, type N8nInstall } from './n8nCli';
+import { lockoutChecks } from './lockout';
 import { N8nServer } from './n8nServer';
 import {
 	scenarios,
@@ -221,6 +222,34 @@ function indent(text: string): string {
 		.join('\n');
 }
 
+/** The lockout checks (test/n8n/lockout.ts) in their own `n8n start`; true when they failed. */
+async function runLockoutChecks(
+	install: N8nInstall,
+	cli: N8nCli,
+	hub: HubEmulator,
+	workflowIds: Map<string, string>,
+	outputs: string[],
+): Promise<boolean> {
+	const label = `${scenarios.length + 1}/${scenarios.length + 1} Wrong password in one n8n: 3 executions, Retry On Fail, 5 trigger runs and an activation make one login attempt`;
+	const startedAt = Date.now();
+	const server = await N8nServer.start(install, cli, await freePort());
+	try {
+		const result = await lockoutChecks(server, hub, workflowIds);
+		outputs.push(...result.outputs);
+		console.log(`  PASS  ${label} (${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+		return false;
+	} catch (error) {
+		console.log(
+			`  FAIL  ${label}\n        ${(error as Error).message.split('\n').join('\n        ')}`,
+		);
+		console.log(`        n8n output:\n${indent(tail(server.log, 30))}`);
+		return true;
+	} finally {
+		await server.stop();
+		outputs.push(server.log);
+	}
+}
+
 async function main(): Promise<number> {
 	const install = { node: required('N8N_E2E_NODE'), main: required('N8N_E2E_MAIN') };
 	const tarball = required('N8N_E2E_TARBALL');
@@ -238,7 +267,15 @@ async function main(): Promise<number> {
 		installPackage(tarball, cli.userFolder);
 		const workflowIds = await importFixtures(cli, work, values);
 
-		const { failures, outputs } = await runScenarios({ install, cli, hub, values, workflowIds });
+		const { failures: scenarioFailures, outputs } = await runScenarios({
+			install,
+			cli,
+			hub,
+			values,
+			workflowIds,
+		});
+		const lockoutFailed = await runLockoutChecks(install, cli, hub, workflowIds, outputs);
+		const failures = scenarioFailures + (lockoutFailed ? 1 : 0);
 
 		const leaked = secretsOf(values).filter((secret) =>
 			outputs.some((output) => output.includes(secret)),
@@ -248,7 +285,7 @@ async function main(): Promise<number> {
 
 		const failed = failures + (leaked.length ? 1 : 0);
 		// The plain closing line CI reads: "N passed, N failed".
-		console.log(`e2e: ${scenarios.length + 1 - failed} passed, ${failed} failed`);
+		console.log(`e2e: ${scenarios.length + 2 - failed} passed, ${failed} failed`);
 		return failed ? 1 : 0;
 	} finally {
 		await hub.close();

@@ -28,6 +28,7 @@ export interface SuiteValues {
 	credentialKeyNew: string;
 	credentialPassword: string;
 	rotatedPassword: string;
+	lockoutPassword: string;
 }
 
 export function suiteValues(hub: HubEmulator): SuiteValues {
@@ -61,6 +62,7 @@ export function suiteValues(hub: HubEmulator): SuiteValues {
 		credentialKeyNew: 'E2E-Rotated-Shell',
 		credentialPassword: 'E2E-Initial-S3cret!',
 		rotatedPassword: 'E2E-Rotated-S3cret!',
+		lockoutPassword: 'E2E-Lockout-Wr0ng!',
 	};
 }
 
@@ -71,6 +73,7 @@ export function secretsOf(values: SuiteValues): string[] {
 		values.wrongPassword,
 		values.credentialPassword,
 		values.rotatedPassword,
+		values.lockoutPassword,
 	];
 }
 
