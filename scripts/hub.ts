@@ -1,5 +1,5 @@
 /**
- * `npm run hub [-- --port 8081 --tls --agents 40 --take-cap 500 --seed 1]`: runs the Hub emulator as a
+ * `npm run hub [-- --port 8081 --tls --agents 40 --events 300 --take-cap 500 --seed 1]`: runs the Hub emulator as a
  * sandbox for a real n8n until Ctrl-C. The port also comes from HUB_PORT.
  */
 import { DEFAULT_USERS, startHub } from '../test/hub';
@@ -23,11 +23,14 @@ async function main(): Promise<void> {
 		port: numberOption('port', Number(process.env.HUB_PORT ?? 8081)),
 		tls: process.argv.includes('--tls'),
 		agents: numberOption('agents'),
+		events: numberOption('events'),
 		takeCap: numberOption('take-cap'),
 		seed: numberOption('seed'),
 	});
 	const [admin, ...others] = DEFAULT_USERS;
-	console.log(`Netwrix Change Tracker Hub emulator (${hub.store.agents.length} devices)`);
+	console.log(
+		`Netwrix Change Tracker Hub emulator (${hub.store.agents.length} devices, ${hub.store.events.events.length} change events)`,
+	);
 	console.log(`\n  Hub URL for the n8n credential:  ${hub.url}`);
 	console.log(`  Login:                           ${admin.userName} / ${admin.password}`);
 	if (hub.url.startsWith('https'))

@@ -367,6 +367,96 @@ describe('group and template routes', () => {
 	});
 });
 
+describe('change event routes (docs/hub-api.md §10)', () => {
+	it('/events answers GetEventsResponse with strict DeviceEvents, newest first', async () => {
+		const request = {
+			StartUtc: '2024-12-01T00:00:00Z',
+			EndUtc: '2025-01-15T09:00:00Z',
+			Status: 'Unplanned',
+			DeviceFilter: { GroupNames: ['A1'] },
+			EventFilter: { EventTypes: ['DeviceEvent'], PlannedChangeStatuses: ['Unplanned'] },
+			Sort: { DateUtc: 'DESC' },
+			Skip: 0,
+			Take: 50,
+		};
+		const response = await admin.post('/events', request);
+		expect(response.status).toBe(200);
+		expectShape(S.GetEventsResponse, response.body);
+		expect(boundDto(S.GetEventsRequest)).toMatchObject({ Take: 50, Status: 'Unplanned' });
+		const { DeviceEvents, PlannedChanges, Total, Returned, Version } = response.body;
+		expect(Returned).toBe(50);
+		expect(Total).toBeGreaterThan(100);
+		expect(Version).toBe(1);
+		expect(PlannedChanges).toEqual({});
+		for (const event of DeviceEvents) expectShape(S.DeviceEvent, event);
+		const dates = DeviceEvents.map((event: { DateUtc: string }) => event.DateUtc);
+		expect(dates).toEqual([...dates].sort().reverse());
+	});
+
+	it('/events binds a GET query string and the path variants, and counts with CountOnly', async () => {
+		const viaQuery = await admin.get('/events', {
+			Take: '2',
+			Sort: '{"DateUtc":"ASC"}',
+			EventFilter: '{"TrackerTypeNames":["filetracker"]}',
+		});
+		expectShape(S.GetEventsResponse, viaQuery.body);
+		expect(viaQuery.body.Returned).toBe(2);
+		const id = viaQuery.body.DeviceEvents[0].Id;
+		const byPath = await admin.get(`/events/${id}`);
+		expectShape(S.GetEventsResponse, byPath.body);
+		expect(byPath.body.DeviceEvents.map((event: { Id: string }) => event.Id)).toEqual([id]);
+		expect(hub.log[hub.log.length - 1].route).toBe('/events');
+		const count = await admin.post('/events', { CountOnly: true });
+		expectShape(S.GetEventsResponse, count.body);
+		expect(count.body).toMatchObject({ DeviceEvents: [], Returned: 0, Total: 300 });
+	});
+
+	it('/acknowledgeEvents and /setCommentsForEvents answer 204; /event/history/{EventId} the trail', async () => {
+		const [event] = (await admin.post('/events', { Status: 'Unplanned', Take: 1 })).body
+			.DeviceEvents;
+		const acknowledged = await admin.post('/acknowledgeEvents', {
+			EventIds: [event.Id],
+			NewStatus: 'Acknowledged',
+		});
+		expect(acknowledged.status).toBe(204);
+		expect(acknowledged.text).toBe('');
+		expect(boundDto(S.AcknowledgeEventsRequest)).toMatchObject({ EventIds: [event.Id] });
+		const commented = await admin.post('/setCommentsForEvents', {
+			GetEvents: { EventFilter: { EventIds: [event.Id] } },
+			Comment: 'INC0012345',
+		});
+		expect(commented.status).toBe(204);
+		boundDto(S.SetCommentForEventsRequest);
+		const history = await admin.get(`/event/history/${event.Id}`);
+		expect(history.status).toBe(200);
+		expectShape(S.GetEventHistoryResponse, history.body);
+		expect(history.body).toMatchObject({ EventId: event.Id, Total: 2, Version: 1 });
+		expect(hub.log[hub.log.length - 1].route).toBe('/event/history/{EventId}');
+		const missing = await admin.post('/event/history/000000000000000000000000');
+		expect(missing.status).toBe(404);
+		expectShape(S.ErrorResponse, missing.body);
+	});
+
+	it('/stats/events answers one GetEventCountsResponse with its summaries', async () => {
+		const response = await admin.post('/stats/events', {
+			StartUtc: '2025-01-08T09:00:00Z',
+			EndUtc: '2025-01-15T09:00:00Z',
+			SummaryWindowSeconds: 86_400,
+		});
+		expect(response.status).toBe(200);
+		expectShape(S.GetEventCountsResponse, response.body);
+		boundDto(S.GetEventCountsRequest);
+		expect(response.body.Events).toHaveLength(7);
+		expect(response.body.TotalEvents).toBe(
+			response.body.Events.reduce(
+				(sum: number, window: { PlannedChanges: number; UnPlannedChanges: number }) =>
+					sum + window.PlannedChanges + window.UnPlannedChanges,
+				0,
+			),
+		);
+	});
+});
+
 describe('error shapes', () => {
 	const protectedRoutes = [
 		'/status/system',
@@ -386,6 +476,12 @@ describe('error shapes', () => {
 		'/groups',
 		'/groupsTree',
 		'/deviceConfigTemplateNames',
+		'/events',
+		'/events/0000000000000000000000aa',
+		'/acknowledgeEvents',
+		'/setCommentsForEvents',
+		'/event/history/0000000000000000000000aa',
+		'/stats/events',
 	];
 
 	it.each(protectedRoutes)('%s without a session is 401 Unauthorized', async (path) => {
@@ -402,6 +498,8 @@ describe('error shapes', () => {
 		['/credentials', 'CredentialsGet'],
 		['/credentials/add', 'CredentialsManage'],
 		['/agents/register', 'DeviceRegister'],
+		['/acknowledgeEvents', 'DeviceRegister'],
+		['/setCommentsForEvents', 'DeviceRegister'],
 	])('%s without the permission is 403 naming %s', async (path, permission) => {
 		const client = new HubTestClient(hub.apiUrl);
 		await client.login('devicesonly');

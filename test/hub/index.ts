@@ -19,6 +19,7 @@ import { DEFAULT_USERS } from './users';
 export { DEFAULT_USERS, PERMISSIONS } from './users';
 export { INFERENCES } from './inferences';
 export { generateFixture } from './seed';
+export { DEFAULT_EVENTS, EVENT_STATUSES, type EventRecord, type NewEvents } from './events';
 export { HubStore } from './store';
 export { FaultInjector } from './faults';
 export * from './types';
@@ -37,7 +38,10 @@ export async function startHub(options: HubOptions = {}): Promise<HubEmulator> {
 		permissions: [...user.permissions],
 	}));
 	const sessionTimeoutMinutes = options.sessionTimeoutMinutes ?? 20;
-	const store = new HubStore(makeFixture(), users, seed);
+	const store = new HubStore(makeFixture(), users, seed, {
+		events: options.events,
+		unknownEventIds: options.unknownEventIds,
+	});
 	const hub: HubState = {
 		settings: {
 			takeCap: options.takeCap ?? DEFAULT_TAKE_CAP,

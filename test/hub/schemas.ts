@@ -4,6 +4,7 @@
  * Response schemas are strict: a field not listed in docs/hub-api.md fails validation, so the emulator cannot invent fields.
  */
 import { z } from 'zod';
+import { EVENT_STATUSES, EVENT_TYPES } from './events';
 
 const int = () => z.number().int();
 const dateTime = () => z.string().datetime({ offset: true });
@@ -225,6 +226,138 @@ export const GetDeviceConfigTemplateNamesRequest = z.object({
 	AgentDeviceIds: z.array(z.string()).optional(),
 	...version,
 });
+
+/**
+ * A date-time the Hub can read: ISO-8601, with or without an offset (none means UTC); anything else is a binding
+ * error (INFERENCES.bindingError).
+ */
+export const DateTimeInput = z
+	.string()
+	.refine((text) => text.trim() === '' || !Number.isNaN(Date.parse(withUtc(text))), {
+		message: 'not a date-time',
+	});
+
+/** ISO text without an offset is read as UTC (INFERENCES.eventPeriod). */
+export function withUtc(text: string): string {
+	const trimmed = text.trim();
+	return /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(trimmed) ? `${trimmed}Z` : trimmed;
+}
+
+export const TextMatchInput = z.object({
+	Text: z.string().optional(),
+	CaseSensitive: z.boolean().optional(),
+	Operator: z.string().optional(),
+	TextLowerInvariant: z.string().optional(),
+});
+export type TextMatchInput = z.infer<typeof TextMatchInput>;
+
+/** spec `EventFilter` (docs/hub-api.md §10.2). */
+export const EventFilterInput = z.object({
+	UseSuppliedEventTypes: z.boolean().optional(),
+	EventIds: z.array(z.string()).optional(),
+	EventIdsToExclude: z.array(z.string()).optional(),
+	BaselineTypes: z.array(z.string()).optional(),
+	EventTypes: z.array(z.string()).optional(),
+	AuditMessageTypes: z.array(z.string()).optional(),
+	PlannedChangeStatuses: z.array(z.string()).optional(),
+	PlannedChangeIds: z.array(z.string()).optional(),
+	ReportInstanceIds: z.array(z.string()).optional(),
+	ReportSpecIds: z.array(z.string()).optional(),
+	PlannedChangeManual: z.boolean().optional(),
+	TrackerTypeNames: z.array(z.string()).optional(),
+	ItemTypeNames: z.array(z.string()).optional(),
+	ItemValues: z.array(TextMatchInput).optional(),
+	AttributeTypeNames: z.array(z.string()).optional(),
+	AttributeValues: z.array(TextMatchInput).optional(),
+	AttributeNamesAndValues: z.record(TextMatchInput).optional(),
+	ChangeType: z.string().optional(),
+	ItemName: z.string().optional(),
+	RuleVariableResults: z.record(TextMatchInput).optional(),
+	TaskId: int().optional(),
+	PolicyTemplateNames: z.array(z.string()).optional(),
+	NotificationRefIds: z.array(z.string()).optional(),
+	ReportScoreRange: z
+		.object({
+			Min: z.number().optional(),
+			Max: z.number().optional(),
+			Operator: z.string().optional(),
+		})
+		.optional(),
+	...version,
+});
+export type EventFilterInput = z.infer<typeof EventFilterInput>;
+
+/** spec `GetEvents` (docs/hub-api.md §10.1). */
+export const GetEventsRequest = z.object({
+	Comment: z.string().optional(),
+	TimeZoneId: z.string().optional(),
+	DeviceFilter: DeviceFilterInput.optional(),
+	EventFilter: EventFilterInput.optional(),
+	StartUtc: DateTimeInput.optional(),
+	EndUtc: DateTimeInput.optional(),
+	StartOffsetSeconds: int().optional(),
+	EndOffsetSeconds: int().optional(),
+	Status: z.string().optional(),
+	TextSearch: z.string().optional(),
+	ReturnedEventType: z.string().optional(),
+	EventId: z.string().optional(),
+	ExcludeTotalCount: z.boolean().optional(),
+	IncludeHistory: z.boolean().optional(),
+	RulesFromBaselinePolicyName: z.string().optional(),
+	ReturnAllEvents: z.boolean().optional(),
+	CountTimeMilliseconds: z.number().optional(),
+	FormatDiffs: z.boolean().optional(),
+	...pagingInput,
+	...version,
+});
+export type GetEventsRequest = z.infer<typeof GetEventsRequest>;
+
+/** spec `AcknowledgeEvents` (the /acknowledgeEvents query parameters; docs/hub-api.md §10.4). */
+export const AcknowledgeEventsRequest = z.object({
+	EventIds: z.array(z.string()).optional(),
+	PlannedChangeId: z.string().optional(),
+	NewStatus: z.string().optional(),
+	DeviceFilter: DeviceFilterInput.optional(),
+	EventFilter: EventFilterInput.optional(),
+	StartUtc: DateTimeInput.optional(),
+	EndUtc: DateTimeInput.optional(),
+	TextSearch: z.string().optional(),
+	...version,
+});
+export type AcknowledgeEventsRequest = z.infer<typeof AcknowledgeEventsRequest>;
+
+/** spec `SetCommentForEvents` (docs/hub-api.md §10.5). */
+export const SetCommentForEventsRequest = z.object({
+	GetEvents: GetEventsRequest.optional(),
+	Comment: z.string().optional(),
+	...version,
+});
+
+/** spec `GetEventHistory` (docs/hub-api.md §10.6). */
+export const GetEventHistoryRequest = z.object({
+	EventId: z.string().optional(),
+	...version,
+});
+
+/** spec `GetEventCounts` (docs/hub-api.md §10.7). */
+export const GetEventCountsRequest = z.object({
+	UseCachedCounts: z.boolean().optional(),
+	DeviceFilter: DeviceFilterInput.optional(),
+	TimeZoneId: z.string().optional(),
+	StartUtc: DateTimeInput.optional(),
+	EndUtc: DateTimeInput.optional(),
+	DateRangeSeconds: int().optional(),
+	SummaryWindowSeconds: int().optional(),
+	InferDateRangeEndpoints: z.boolean().optional(),
+	ReturnAsSingleResult: z.boolean().optional(),
+	PlannedChangeStatuses: z.array(z.string()).optional(),
+	EventTypes: z.array(z.string()).optional(),
+	PlannedChangeInstanceId: z.string().optional(),
+	TrackerTypeNames: z.array(z.string()).optional(),
+	...pagingInput,
+	...version,
+});
+export type GetEventCountsRequest = z.infer<typeof GetEventCountsRequest>;
 
 // ---------------------------------------------------------------- responses
 
@@ -630,3 +763,127 @@ export const GroupTreeItem: z.ZodType<GroupTreeItem> = z.lazy(() =>
 export const GetGroupsTreeResponse = z.object({ Groups: z.array(GroupTreeItem) }).strict();
 
 export const TemplateNames = z.array(z.string());
+
+const StringMap = z.record(z.string());
+
+/** spec `Event`: the properties every event type shares (docs/hub-api.md §10.3). */
+const eventProperties = {
+	Comment: z.string().optional(),
+	AgentDevice,
+	AgentId: z.string(),
+	DeviceId: z.string(),
+	GroupNames: z.array(z.string()),
+	DeviceName: z.string(),
+	Id: z.string().min(1),
+	EventType: z.enum(EVENT_TYPES),
+	DateUtc: dateTime(),
+	DateDevice: dateTime(),
+	DateLocal: dateTime(),
+	Status: z.enum(EVENT_STATUSES),
+	PlannedChangeStatus: z.enum(EVENT_STATUSES),
+	PlannedChangeId: z.string().optional(),
+	PlannedChangeManual: z.boolean(),
+	Origin: z.string().optional(),
+	TimeZoneId: z.string().optional(),
+	UtcOffsetHours: z.number(),
+	Version: int(),
+	Score: z.number(),
+	Description: z.string().optional(),
+	ProcessingTimeMs: z.number().optional(),
+	Url: z.string().optional(),
+	ExtraInfo: z.string().optional(),
+	UsedInBaselines: z.array(z.record(z.unknown())).optional(),
+};
+export const Event = z.object(eventProperties).strict();
+
+/** spec `DeviceEvent` (docs/hub-api.md §10.3). */
+export const DeviceEvent = z
+	.object({
+		BaselineType: z.string().optional(),
+		ProcessingCompleteTimeUtc: dateTime().optional(),
+		NotificationStatus: z.string().optional(),
+		ChangeType: z.enum(['New', 'Changed', 'Deleted']),
+		ChangedAttributes: z.array(z.string()).optional(),
+		AttributeSeparators: StringMap.optional(),
+		CurrentAttributes: StringMap.optional(),
+		Data: z.string().optional(),
+		ItemName: z.string(),
+		ItemTypeId: int(),
+		ItemTypeName: z.string(),
+		PreviousAttributes: StringMap.optional(),
+		TrackerTypeId: int(),
+		TrackerTypeName: z.string(),
+		NotificationRefIds: z.array(z.string()).optional(),
+		TextDifferences: z
+			.array(z.object({ ExpectedText: z.string(), ActualText: z.string() }).partial().strict())
+			.optional(),
+		...eventProperties,
+	})
+	.strict();
+
+/** spec `GetEventsResponse`; the emulator holds device events only, so AllEvents carries DeviceEvents. */
+export const GetEventsResponse = z
+	.object({
+		Events: z.array(Event).optional(),
+		DeviceEvents: z.array(DeviceEvent).optional(),
+		AuditEvents: z.array(z.record(z.unknown())).optional(),
+		BaselineEvents: z.array(z.record(z.unknown())).optional(),
+		AlertEvents: z.array(z.record(z.unknown())).optional(),
+		DataResultsEvents: z.array(z.record(z.unknown())).optional(),
+		AllEvents: z.array(DeviceEvent).optional(),
+		PlannedChanges: StringMap.optional(),
+		Rules: StringMap.optional(),
+		Total: int(),
+		Returned: int(),
+		Version: int(),
+	})
+	.strict();
+
+/** spec `GetEventHistoryResponse` and `HistoryItem`. */
+export const GetEventHistoryResponse = z
+	.object({
+		EventId: z.string(),
+		HistoryItems: z.array(z.object({ DateUtc: dateTime(), Message: z.string() }).strict()),
+		Total: int(),
+		Version: int(),
+	})
+	.strict();
+
+/** spec `EventCountsSummary`. */
+export const EventCountsSummary = z
+	.object({
+		Version: int(),
+		PeriodStartUtc: dateTime(),
+		PeriodEndUtc: dateTime(),
+		PeriodMidPointUtc: dateTime(),
+		PlannedChanges: int(),
+		UnPlannedChanges: int(),
+		AlertPlannedChanges: int(),
+		AlertUnPlannedChanges: int(),
+		Errors: int(),
+		EventCounts: z.record(z.enum(EVENT_TYPES), int()),
+		PeriodStartTz: dateTime(),
+		PeriodEndTz: dateTime(),
+		PeriodMidPointTz: dateTime(),
+		PeriodStart: int(),
+		PeriodEnd: int(),
+	})
+	.strict();
+
+/** spec `GetEventCountsResponse` (no Total or Returned). */
+export const GetEventCountsResponse = z
+	.object({
+		DeviceOrGroupName: z.string().optional(),
+		DeviceOrGroupId: z.string().optional(),
+		Events: z.array(EventCountsSummary),
+		StartUtc: dateTime(),
+		EndUtc: dateTime(),
+		PlannedTotal: int(),
+		UnplannedTotal: int(),
+		AlertPlannedTotal: int(),
+		AlertUnplannedTotal: int(),
+		ErrorTotal: int(),
+		TotalEvents: int(),
+		Version: int(),
+	})
+	.strict();

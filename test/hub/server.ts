@@ -23,7 +23,7 @@ import { mergedDto, readInput } from './http/input';
 import { CONTENT_TYPES, negotiateFormat, render, type ResponseFormat } from './http/negotiation';
 import { INFERENCES, inferred } from './inferences';
 import type { HubState, Reply, Route } from './routes/route';
-import { findRoute } from './routes';
+import { matchRoute } from './routes';
 import type { Session } from './sessions';
 import type { FaultRequest, FaultRule, HubEmulator, RequestLogEntry } from './types';
 
@@ -56,7 +56,8 @@ async function handle(
 ) {
 	const url = new URL(request.url ?? '/', 'http://hub');
 	const input = await readInput(request, url.searchParams);
-	const route = findRoute(url.pathname);
+	const match = matchRoute(url.pathname);
+	const route = match?.route;
 	const entry = hub.log.add({
 		method: request.method ?? 'GET',
 		path: url.pathname,
@@ -92,7 +93,8 @@ async function handle(
 		if (rule.respond) return await rule.respond(response);
 	}
 
-	let dto = mergedDto(input);
+	// Path variables (e.g. /events/{EventId}) win over the query string and the body (INFERENCES.pathVariables).
+	let dto: Record<string, unknown> = { ...mergedDto(input), ...match?.params };
 	for (const rule of rules) if (rule.rewriteRequest) dto = rule.rewriteRequest(dto);
 	let reply: Reply;
 	try {

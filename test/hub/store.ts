@@ -3,6 +3,7 @@
  * (AgentId, then DeviceId, numerically). Every helper bumps `version`, which invalidates what
  * ResponseCache keeps (query results, serialised devices); call touch() after changing records directly.
  */
+import { DEFAULT_EVENTS, EventStore, type EventRecord, type NewEvents } from './events';
 import { DeviceGenerator, templateResolver } from './seed';
 import type {
 	CredentialRecord,
@@ -21,6 +22,8 @@ export class HubStore {
 	templates: TemplateRecord[] = [];
 	credentials: CredentialRecord[] = [];
 	users: HubUser[];
+	/** Change events (events.ts): seeded with the devices, kept in DateUtc order; their own `events.version`. */
+	events: EventStore = new EventStore(this);
 	/** Incremented by every change made through the helpers (or touch()). */
 	version = 0;
 	private readonly byId = new Map<string, DeviceRecord>();
@@ -30,6 +33,8 @@ export class HubStore {
 		fixture: HubFixture,
 		users: HubUser[],
 		private readonly seed: number,
+		/** Seeded events (HubOptions.events) and what /acknowledgeEvents does with unknown ids (HubOptions.unknownEventIds). */
+		private readonly eventOptions: { events?: number; unknownEventIds?: 'ignore' | 'reject' } = {},
 	) {
 		this.users = users;
 		this.load(fixture);
@@ -47,7 +52,17 @@ export class HubStore {
 			this.templatesForGroups(groupNames),
 		);
 		for (const device of this.agents) this.generator.reserveIdsUpTo(+device.AgentDevice.DeviceId);
+		this.events.unknownIds = this.eventOptions.unknownEventIds ?? 'ignore';
+		this.events.seed(this.seed, this.eventOptions.events ?? DEFAULT_EVENTS);
 		this.touch();
+	}
+
+	/**
+	 * Adds change events: now, back-dated (a late arrival: dated in the past, visible from now on) or arriving
+	 * later; `count` makes a burst. See NewEvents (events.ts) and test/hub/README.md.
+	 */
+	addEvents(spec: NewEvents = {}): EventRecord[] {
+		return this.events.add(spec);
 	}
 
 	touch(): void {

@@ -52,6 +52,16 @@ export interface HubOptions {
 	 * INFERENCES.displayNameFilterExact) or 'prefix' (names starting with the text: "router1" matches "router10").
 	 */
 	nameMatch?: 'exact' | 'prefix';
+	/**
+	 * Seeded change events over the seeded devices (default 300, DEFAULT_EVENTS), spread over the 30 days before
+	 * the seed's base date; 50,000 or 100,000 for paging tests and benchmarks stay cheap (docs/hub-api.md §10).
+	 */
+	events?: number;
+	/**
+	 * What /acknowledgeEvents does with EventIds it does not know: 'ignore' (default: the known ones change, 204;
+	 * INFERENCES.acknowledgeUnknownIds) or 'reject' (400 ValidationException naming them, nothing changes).
+	 */
+	unknownEventIds?: 'ignore' | 'reject';
 }
 
 /** How /agentsRanked reads the DeviceFilter fields a Hub may read differently (HubOptions). */

@@ -10,6 +10,13 @@ import {
 	updateCredentials,
 } from './credentials';
 import { deleteDevices, reRegisterDevices, setDeviceName, updateAgent } from './devices';
+import {
+	acknowledgeEvents,
+	eventHistory,
+	events,
+	setCommentsForEvents,
+	statsEvents,
+} from './events';
 import { deviceConfigTemplateNames, groups, groupsTree } from './groups';
 import { registerAgent } from './register';
 import type { Route } from './route';
@@ -37,13 +44,76 @@ export const ROUTES: readonly Route[] = [
 	groups,
 	groupsTree,
 	deviceConfigTemplateNames,
+	events,
+	acknowledgeEvents,
+	setCommentsForEvents,
+	eventHistory,
+	statsEvents,
 ];
 
-const byLowerCaseName = new Map(ROUTES.map((route) => [route.name.toLowerCase(), route]));
+const byLowerCaseName = new Map(
+	ROUTES.flatMap((route) =>
+		[route.name, ...(route.paths ?? [])].map((path) => [path.toLowerCase(), route] as const),
+	),
+);
 
-/** The route for a request path such as '/api/AgentsRanked/', or undefined. */
-export function findRoute(pathname: string): Route | undefined {
-	const lower = pathname.toLowerCase().replace(/\/+$/, '');
+/** Paths with `{Name}` segments, each with its route. */
+const templates = ROUTES.flatMap((route) =>
+	[route.name, ...(route.paths ?? [])]
+		.filter((path) => path.includes('{'))
+		.map((path) => {
+			const segments = path.split('/').slice(1);
+			return {
+				route,
+				segments,
+				literals: segments.filter((segment) => !segment.startsWith('{')).length,
+			};
+		}),
+);
+
+export interface RouteMatch {
+	route: Route;
+	/** Values of the path's `{Name}` segments, by name. */
+	params: Record<string, string>;
+}
+
+/**
+ * The route for a request path such as '/api/AgentsRanked/' or '/api/event/history/64a1…', with the values of its
+ * path variables; the template with the most literal segments wins, as in ServiceStack.
+ */
+export function matchRoute(pathname: string): RouteMatch | undefined {
+	const trimmed = pathname.replace(/\/+$/, '');
+	const lower = trimmed.toLowerCase();
 	if (!lower.startsWith('/api/')) return undefined;
-	return byLowerCaseName.get(lower.slice('/api'.length));
+	const exact = byLowerCaseName.get(lower.slice('/api'.length));
+	if (exact) return { route: exact, params: {} };
+	const parts = trimmed.slice('/api/'.length).split('/');
+	let best: (RouteMatch & { literals: number }) | undefined;
+	for (const template of templates) {
+		if (template.segments.length !== parts.length || (best && best.literals >= template.literals))
+			continue;
+		const params: Record<string, string> = {};
+		const matches = template.segments.every((segment, index) => {
+			const part = parts[index];
+			if (!segment.startsWith('{')) return segment.toLowerCase() === part.toLowerCase();
+			if (part === '') return false;
+			params[segment.slice(1, -1)] = decodeSegment(part);
+			return true;
+		});
+		if (matches) best = { route: template.route, params, literals: template.literals };
+	}
+	return best && { route: best.route, params: best.params };
+}
+
+/** The route for a request path, or undefined. */
+export function findRoute(pathname: string): Route | undefined {
+	return matchRoute(pathname)?.route;
+}
+
+function decodeSegment(part: string): string {
+	try {
+		return decodeURIComponent(part);
+	} catch {
+		return part;
+	}
 }

@@ -45,6 +45,11 @@ export interface Reply {
 export interface Route<S extends ZodTypeAny = ZodTypeAny> {
 	/** Canonical path under /api, e.g. '/agentsRanked'. */
 	name: string;
+	/**
+	 * Further paths to the same operation (the spec's path variants, e.g. '/events/{EventId}'). A `{Name}` segment
+	 * matches any one segment and binds to the DTO property Name (INFERENCES.pathVariables); `name` may hold them too.
+	 */
+	paths?: readonly string[];
 	/** The ServiceStack request DTO name, used in binding errors. */
 	dtoName: string;
 	request: S;
