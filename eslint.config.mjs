@@ -28,6 +28,7 @@ const layers = {
 						target: `${S}/transport`,
 						from: [
 							`${S}/agents`,
+							`${S}/events`,
 							`${S}/descriptions`,
 							`${S}/helpers`,
 							`${S}/parameters`,
@@ -43,8 +44,9 @@ const layers = {
 					},
 					{
 						target: [`${S}/helpers`, `${S}/parameters`],
-						from: [`${S}/agents`, `${S}/descriptions`, `${S}/dropdowns.ts`],
-						message: 'helpers/ and parameters/ sit below the shared agent logic and fields',
+						from: [`${S}/agents`, `${S}/events`, `${S}/descriptions`, `${S}/dropdowns.ts`],
+						message:
+							'helpers/ and parameters/ sit below the shared agent and event logic and fields',
 					},
 					{
 						target: T,

@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as agent from './actions/agent';
 import * as credential from './actions/credential';
+import * as event from './actions/event';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
@@ -17,7 +18,8 @@ export class NetwrixChangeTracker implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read and manage agents, devices and credentials in a Netwrix Change Tracker Hub',
+		description:
+			'Read and manage agents, devices, credentials and change events in a Netwrix Change Tracker Hub',
 		defaults: { name: 'Netwrix Change Tracker' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -32,11 +34,13 @@ export class NetwrixChangeTracker implements INodeType {
 				options: [
 					{ name: 'Agent', value: 'agent' },
 					{ name: 'Credential', value: 'credential' },
+					{ name: 'Event', value: 'event' },
 				],
 				default: 'agent',
 			},
 			...agent.description,
 			...credential.description,
+			...event.description,
 		],
 	};
 

@@ -17,7 +17,7 @@ export function asItemError(
 }
 
 /** Item indexes as short text: "0, 2-5, 9". */
-function indexList(indexes: number[]): string {
+export function indexList(indexes: number[]): string {
 	const parts: string[] = [];
 	for (let i = 0; i < indexes.length; i++) {
 		const start = indexes[i];

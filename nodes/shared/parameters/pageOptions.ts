@@ -48,12 +48,12 @@ export function sortOption(options: IDataObject): IDataObject | undefined {
 	return { [field]: direction };
 }
 
-export function limitParameter(value: unknown): number {
+export function limitParameter(value: unknown, records = 'agents'): number {
 	if (value === undefined)
 		throw new InputError(
 			'Limit',
 			'is empty',
-			'Enter how many agents to return, or turn on Return All',
+			`Enter how many ${records} to return, or turn on Return All`,
 		);
 	return integerInRange(value, 'Limit', 1, 1_000_000);
 }

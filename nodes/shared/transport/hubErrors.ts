@@ -57,8 +57,9 @@ export function hubError(node: INode, details: HubErrorDetails): NodeApiError {
 }
 
 const ACTION_BY_PERMISSION = {
-	DeviceView: 'read agents, groups and templates',
-	DeviceRegister: 'register, rename, delete or restore devices',
+	DeviceView: 'read agents, groups, templates and change events',
+	DeviceRegister:
+		'register, rename, delete or restore devices, and set the status or comment of events',
 	CredentialsGet: 'read credentials',
 	CredentialsManage: 'create, update or delete credentials',
 } as const;

@@ -17,8 +17,19 @@ const PERMISSION_BY_ENDPOINT: Record<string, HubPermission> = {
 	'/credentials/add': 'CredentialsManage',
 	'/credentials/update': 'CredentialsManage',
 	'/credentials/delete': 'CredentialsManage',
+	// docs/hub-api.md §10: the spec names none; these are the emulator's inference (INFERENCES.eventPermissions).
+	'/events': 'DeviceView',
+	'/event/history': 'DeviceView',
+	'/stats/events': 'DeviceView',
+	'/acknowledgeevents': 'DeviceRegister',
+	'/setcommentsforevents': 'DeviceRegister',
 };
 
+/** The permission an endpoint needs; a path with an id (`/event/history/{EventId}`) counts as its route. */
 export function permissionFor(endpoint: string): HubPermission | undefined {
-	return PERMISSION_BY_ENDPOINT[endpoint.toLowerCase()];
+	const path = endpoint.toLowerCase();
+	return (
+		PERMISSION_BY_ENDPOINT[path] ??
+		(path.startsWith('/event/history/') ? PERMISSION_BY_ENDPOINT['/event/history'] : undefined)
+	);
 }

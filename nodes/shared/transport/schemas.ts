@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { inPlace } from './inPlaceSchema';
 
 /**
- * Shapes of the Hub answers this node reads (docs/hub-api.md §5–§8), checked at the transport boundary so a
+ * Shapes of the Hub answers this node reads (docs/hub-api.md §5–§8, §10), checked at the transport boundary so a
  * surprising answer fails with a clear message instead of a TypeError later. Only the fields the node uses
  * are described; everything else passes through untouched (the raw output keeps it).
  */
@@ -136,9 +136,114 @@ export const optionalCredentialSchema = z.preprocess(
 
 export const credentialsKeyedByTypeSchema = z.record(z.array(z.string()).nullable());
 
+/** An attribute dictionary of an event (`Dictionary<String,String>`). */
+const attributesSchema = z.record(z.string().nullable()).nullish();
+
+/**
+ * `Event` and `DeviceEvent` (docs/hub-api.md §10.3): the fields the node reads. `Id` is required (the node de-duplicates
+ * and checks identity by it); device-event fields are optional so other event types pass too.
+ */
+const eventSchema = z
+	.object({
+		Id: z.string(),
+		EventType: optionalText,
+		AgentDevice: agentDeviceSchema.nullish(),
+		AgentId: id.nullish(),
+		DeviceId: id.nullish(),
+		DeviceName: optionalText,
+		GroupNames: textList,
+		DateUtc: optionalText,
+		Status: optionalText,
+		PlannedChangeStatus: optionalText,
+		PlannedChangeId: optionalText,
+		PlannedChangeManual: optionalFlag,
+		Comment: optionalText,
+		Description: optionalText,
+		Url: optionalText,
+		ChangeType: optionalText,
+		ItemName: optionalText,
+		ItemTypeName: optionalText,
+		TrackerTypeName: optionalText,
+		CurrentAttributes: attributesSchema,
+		PreviousAttributes: attributesSchema,
+		ChangedAttributes: textList,
+	})
+	.passthrough();
+
+const eventList = z.array(eventSchema).nullish();
+
+/**
+ * `GetEventsResponse` (§10.3). The page is in `DeviceEvents` on the emulator; the other typed lists are read too (a
+ * Hub that answers in `Events` still pages right), never `AllEvents`, which repeats them. Checked in place: pages
+ * hold hundreds of events.
+ */
+export const eventsResponseSchema = inPlace(
+	z
+		.object({
+			DeviceEvents: eventList,
+			Events: eventList,
+			AlertEvents: eventList,
+			AuditEvents: eventList,
+			BaselineEvents: eventList,
+			DataResultsEvents: eventList,
+			PlannedChanges: z.record(z.string().nullable()).nullish(),
+			Total: rowCount,
+			Returned: z.number().nullish(),
+		})
+		.passthrough(),
+);
+
+/** `GetEventHistoryResponse` (§10.6). */
+export const eventHistoryResponseSchema = z
+	.object({
+		EventId: optionalText,
+		HistoryItems: z
+			.array(z.object({ DateUtc: optionalText, Message: optionalText }).passthrough())
+			.nullish(),
+		Total: z.number().nullish(),
+	})
+	.passthrough();
+
+const count = z.number().nullish();
+
+/** `GetEventCountsResponse` (§10.7): one object, no Total. */
+export const eventCountsResponseSchema = z
+	.object({
+		DeviceOrGroupName: optionalText,
+		DeviceOrGroupId: optionalText,
+		StartUtc: optionalText,
+		EndUtc: optionalText,
+		PlannedTotal: count,
+		UnplannedTotal: count,
+		AlertPlannedTotal: count,
+		AlertUnplannedTotal: count,
+		ErrorTotal: count,
+		TotalEvents: count,
+		Events: z
+			.array(
+				z
+					.object({
+						PeriodStartUtc: optionalText,
+						PeriodEndUtc: optionalText,
+						PlannedChanges: count,
+						UnPlannedChanges: count,
+						AlertPlannedChanges: count,
+						AlertUnPlannedChanges: count,
+						Errors: count,
+					})
+					.passthrough(),
+			)
+			.nullish(),
+	})
+	.passthrough();
+
 export type AgentDevice = z.infer<typeof agentDeviceSchema>;
 export type DeviceReportDetail = z.infer<typeof deviceReportDetailSchema>;
 export type AgentsRankedResponse = z.infer<typeof agentsRankedResponseSchema>;
 export type HubAgent = z.infer<typeof agentSchema>;
 export type HubGroup = z.infer<typeof groupSchema>;
 export type HubCredential = z.infer<typeof credentialSchema>;
+export type HubEvent = z.infer<typeof eventSchema>;
+export type EventsResponse = z.infer<typeof eventsResponseSchema>;
+export type EventHistoryResponse = z.infer<typeof eventHistoryResponseSchema>;
+export type EventCountsResponse = z.infer<typeof eventCountsResponseSchema>;
