@@ -457,6 +457,122 @@ describe('change event routes (docs/hub-api.md §10)', () => {
 	});
 });
 
+describe('planned change routes (docs/hub-api.md §14)', () => {
+	it('/plannedChangeInstances answers paged strict PlannedChangeInstances with their rulesets', async () => {
+		const response = await admin.post('/plannedChangeInstances', {
+			DisplayNameContains: 'CHG',
+			ExcludeDisabled: true,
+			StartDateUtc: '2024-12-01T00:00:00Z',
+			Take: 50,
+			Sort: { StartTimeUtc: 'DESC' },
+		});
+		expect(response.status).toBe(200);
+		expectShape(S.GetPlannedChangesInstancesResponse, response.body);
+		expect(boundDto(S.GetPlannedChangeInstancesRequest)).toMatchObject({ ExcludeDisabled: true });
+		expect(response.body).toMatchObject({ Total: 7, Returned: 7, Version: 1 });
+		const viaQuery = await admin.get('/plannedChangeInstances', {
+			Take: '2',
+			OmitPlannedChangeDefinitions: 'true',
+			MemberGroups: 'A4',
+		});
+		expectShape(S.GetPlannedChangesInstancesResponse, viaQuery.body);
+		expect(viaQuery.body.Returned).toBe(2);
+	});
+
+	it('/plannedChangeInstances/add and /update answer the instance; the member, re-evaluation and delete routes 204', async () => {
+		const added = await admin.post('/plannedChangeInstances/add', {
+			DisplayName: 'CHG0049999 - Contract',
+			Description: 'Contract test',
+			Origin: 'n8n',
+			AssignedTo: 'Contract',
+			MemberGroups: ['A5'],
+			MemberAgentDeviceIds: ['1,1'],
+			StartTimeUtc: new Date(Date.now() - 3600_000).toISOString(),
+			EndTimeUtc: new Date(Date.now() + 3600_000).toISOString(),
+		});
+		expect(added.status).toBe(200);
+		expectShape(S.GetPlannedChangesInstancesResponse, added.body);
+		boundDto(S.AddPlannedChangeInstanceRequest);
+		const instance = added.body.PlannedChangeInstances[0];
+		expect(added.body).toMatchObject({ Total: 1, Returned: 1 });
+		const updated = await admin.post('/plannedChangeInstances/update', {
+			InstanceId: instance.InstanceId,
+			AssignedTo: 'Someone else',
+		});
+		expect(updated.status).toBe(200);
+		expectShape(S.GetPlannedChangesInstancesResponse, updated.body);
+		boundDto(S.UpdatePlannedChangeInstanceRequest);
+		for (const [path, schema, body] of [
+			[
+				'/plannedChangeInstances/addMembers',
+				S.AddPlannedChangeInstanceMemberRequest,
+				{ MemberGroups: ['A4'] },
+			],
+			[
+				'/plannedChangeInstances/deleteMember',
+				S.DeletePlannedChangeInstanceMemberRequest,
+				{ AgentDeviceId: '1,1' },
+			],
+			[
+				'/plannedChangeInstances/reevaluateEvents',
+				S.AddReEvaluationOfPlannedChangeInstanceEventsRequest,
+				{ PlannedChangeManual: false },
+			],
+			[
+				'/plannedChangeInstances/delete',
+				S.DeletePlannedChangeInstanceRequest,
+				{ DeletePlannedChange: true },
+			],
+		] as const) {
+			const response = await admin.post(path, { InstanceId: instance.InstanceId, ...body });
+			expect({ path, status: response.status, text: response.text }).toEqual({
+				path,
+				status: 204,
+				text: '',
+			});
+			boundDto(schema);
+		}
+	});
+
+	it('/plannedChangeInstances/addOrUpdateFromEvents answers IsPreview, the ruleset and the instance', async () => {
+		const [event] = (await admin.post('/events', { Take: 1 })).body.DeviceEvents;
+		const response = await admin.post('/plannedChangeInstances/addOrUpdateFromEvents', {
+			InstanceId: 'contract-preview',
+			Name: 'CHG0049998 - Contract preview',
+			RuleBuilderItems: [
+				{
+					EventIds: [event.Id],
+					PlannedChangeFilterRuleInferenceOptions: {
+						FilterByTracker: true,
+						FilterByItemValue: true,
+					},
+				},
+			],
+			PreviewOnly: true,
+		});
+		expect(response.status).toBe(200);
+		expectShape(S.AddOrUpdatePlannedChangeInstanceFromEventsResponse, response.body);
+		boundDto(S.AddOrUpdatePlannedChangeInstanceFromEventsRequest);
+		expect(response.body.IsPreview).toBe(true);
+	});
+
+	it('/plannedChanges answers paged rulesets; /stats/plannedChanges the summaries', async () => {
+		const rulesets = await admin.post('/plannedChanges', { DisplayNameContains: 'CHG', Take: 100 });
+		expect(rulesets.status).toBe(200);
+		expectShape(S.GetPlannedChangesResponse, rulesets.body);
+		boundDto(S.GetPlannedChangesRequest);
+		expect(rulesets.body).toMatchObject({ Total: 8, Returned: 8 });
+		const stats = await admin.post('/stats/plannedChanges', { PeriodHours: 24 * 365 * 10 });
+		expect(stats.status).toBe(200);
+		expectShape(S.GetCurrentPlannedChangesResponse, stats.body);
+		boundDto(S.GetCurrentPlannedChangesRequest);
+		expect(stats.body.PlannedChanges).toHaveLength(7);
+		const byPath = await admin.get('/stats/plannedChanges/hours/1');
+		expectShape(S.GetCurrentPlannedChangesResponse, byPath.body);
+		expect(hub.log[hub.log.length - 1].route).toBe('/stats/plannedChanges');
+	});
+});
+
 describe('error shapes', () => {
 	const protectedRoutes = [
 		'/status/system',
@@ -482,6 +598,17 @@ describe('error shapes', () => {
 		'/setCommentsForEvents',
 		'/event/history/0000000000000000000000aa',
 		'/stats/events',
+		'/plannedChangeInstances',
+		'/plannedChangeInstances/add',
+		'/plannedChangeInstances/update',
+		'/plannedChangeInstances/addMembers',
+		'/plannedChangeInstances/deleteMember',
+		'/plannedChangeInstances/delete',
+		'/plannedChangeInstances/reevaluateEvents',
+		'/plannedChangeInstances/addOrUpdateFromEvents',
+		'/plannedChanges',
+		'/stats/plannedChanges',
+		'/stats/plannedChanges/hours/24',
 	];
 
 	it.each(protectedRoutes)('%s without a session is 401 Unauthorized', async (path) => {
@@ -500,6 +627,8 @@ describe('error shapes', () => {
 		['/agents/register', 'DeviceRegister'],
 		['/acknowledgeEvents', 'DeviceRegister'],
 		['/setCommentsForEvents', 'DeviceRegister'],
+		['/plannedChangeInstances/add', 'DeviceRegister'],
+		['/plannedChangeInstances/addOrUpdateFromEvents', 'DeviceRegister'],
 	])('%s without the permission is 403 naming %s', async (path, permission) => {
 		const client = new HubTestClient(hub.apiUrl);
 		await client.login('devicesonly');

@@ -521,6 +521,10 @@ export interface PlannedChangeSpec {
 	groups: readonly string[];
 	trackers: readonly string[];
 	who: string;
+	/** The instance's Description, Origin (the ITSM instance, or "Interactive") and AssignedTo (plannedChanges.ts). */
+	description: string;
+	origin: string;
+	assignedTo: string;
 }
 
 /** Seeded planned change instances; their events are Planned (INFERENCES.eventStatuses). */
@@ -532,6 +536,10 @@ export const PLANNED_CHANGES: readonly PlannedChangeSpec[] = [
 		groups: ['A3'],
 		trackers: ['packagetracker', 'filetracker', 'servicetracker', 'registrytracker'],
 		who: 'CORP\\svc_sccm',
+		description:
+			'Monthly security updates for the Windows server estate (KB5050008 and friends), deployed by SCCM.',
+		origin: 'servicenow-prod',
+		assignedTo: 'Priya Patel',
 	},
 	{
 		displayName: 'CHG0031302 - RHEL kernel and OpenSSL update',
@@ -540,6 +548,10 @@ export const PLANNED_CHANGES: readonly PlannedChangeSpec[] = [
 		groups: ['A4'],
 		trackers: ['packagetracker', 'filetracker'],
 		who: 'ansible',
+		description:
+			'Kernel 4.18.0-553 and OpenSSL 3.0.7-27 on the RHEL 8 fleet, rolled out by Ansible.',
+		origin: 'servicenow-prod',
+		assignedTo: 'John Smith',
 	},
 	{
 		displayName: 'CHG0031377 - Firewall rule change FW-2231',
@@ -548,6 +560,9 @@ export const PLANNED_CHANGES: readonly PlannedChangeSpec[] = [
 		groups: ['A5'],
 		trackers: ['commandtracker'],
 		who: 'netadmin',
+		description: 'Open TCP 8443 from the DMZ web tier to the API gateway (FW-2231).',
+		origin: 'Interactive',
+		assignedTo: 'Maria Garcia',
 	},
 	{
 		displayName: 'CHG0031190 - SQL Server 2019 CU25 rollout',
@@ -556,6 +571,9 @@ export const PLANNED_CHANGES: readonly PlannedChangeSpec[] = [
 		groups: ['A6'],
 		trackers: ['databasetracker'],
 		who: 'CORP\\dba_team',
+		description: 'Cumulative Update 25 on every SQL Server 2019 instance.',
+		origin: 'servicenow-prod',
+		assignedTo: 'DBA Team',
 	},
 	{
 		displayName: 'CHG0031088 - sshd hardening (CIS 5.2)',
@@ -564,6 +582,9 @@ export const PLANNED_CHANGES: readonly PlannedChangeSpec[] = [
 		groups: ['A4', 'A23'],
 		trackers: ['filetracker', 'servicetracker'],
 		who: 'ansible',
+		description: 'Apply CIS 5.2 sshd settings to the Linux servers in CIS Level 1 scope.',
+		origin: 'n8n',
+		assignedTo: 'John Smith',
 	},
 	{
 		displayName: 'CHG0031412 - Web tier TLS certificate renewal',
@@ -572,6 +593,9 @@ export const PLANNED_CHANGES: readonly PlannedChangeSpec[] = [
 		groups: ['A27'],
 		trackers: ['filetracker', 'registrytracker', 'servicetracker'],
 		who: 'CORP\\a.patel',
+		description: 'Renew the TLS certificates of the web tier before they expire on 2025-01-20.',
+		origin: 'servicenow-prod',
+		assignedTo: 'Priya Patel',
 	},
 ];
 

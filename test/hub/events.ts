@@ -19,6 +19,15 @@ import {
 	type ChangeType,
 	type Platform,
 } from './eventCatalog';
+import {
+	correlator,
+	createInstance,
+	findInstance,
+	seedPlannedChanges,
+	type NewPlannedChange,
+	type PlannedChangeRecord,
+	type PlannedChangeRulesetRecord,
+} from './plannedChanges';
 import { Random } from './random';
 import type { HubStore } from './store';
 import type { AgentDevice, DeviceRecord } from './types';
@@ -75,14 +84,8 @@ export interface TimeZone {
 	iana: string;
 }
 
-/** A planned change instance as far as events need it: its id (Event.PlannedChangeId) and name. */
-export interface PlannedChangeRecord {
-	InstanceId: string;
-	DisplayName: string;
-	StartTimeUtc: string;
-	EndTimeUtc: string;
-	MemberGroups: string[];
-}
+/** A planned change instance (plannedChanges.ts): its InstanceId is an event's PlannedChangeId. */
+export type { PlannedChangeRecord } from './plannedChanges';
 
 /** One stored change event (a DeviceEvent: the only event type the emulator holds). */
 export interface EventRecord {
@@ -141,9 +144,12 @@ export interface NewEvents {
 	ItemTypeName?: string;
 	ItemName?: string;
 	ChangeType?: ChangeType;
-	/** Default Unplanned, or Planned with a PlannedChangeId. */
+	/** Default Unplanned, or Planned with a PlannedChangeId or when a planned change matches the event. */
 	Status?: EventStatus;
-	/** An existing planned change (store.events.plannedChanges): the events are Planned under it. */
+	/**
+	 * An existing planned change (store.events.plannedChanges): the events are Planned under it. Without it the Hub's
+	 * correlation decides (plannedChanges.ts, INFERENCES.plannedChangeMatching).
+	 */
 	PlannedChangeId?: string;
 	Comment?: string;
 	Origin?: 'LiveTracking' | 'Polling';
@@ -158,7 +164,10 @@ let lastVersion = 0;
 export class EventStore {
 	/** Every event, in DateUtc order (then arrival order): the timeline queries read. */
 	events: EventRecord[] = [];
+	/** Planned change instances (plannedChanges.ts), seeded first, then in creation order. */
 	plannedChanges: PlannedChangeRecord[] = [];
+	/** Their rulesets (PlannedChangeDefinition), by Name. */
+	plannedChangeRulesets: PlannedChangeRulesetRecord[] = [];
 	/** Changes with every mutation; unique across stores and reloads, so caches can key on it. */
 	version = 0;
 	/** The latest DateUtc and arrival of any event: whether a query must check times against "now" at all. */
@@ -186,16 +195,14 @@ export class EventStore {
 		this.byId.clear();
 		this.nextSeq = 1;
 		this.maxDateMs = this.maxArrivalMs = -Infinity;
-		this.plannedChanges = PLANNED_CHANGES.map((spec) => {
-			const start = BASE_DATE_MS - spec.startHoursAgo * HOUR;
-			return {
-				InstanceId: random.uuid(),
-				DisplayName: spec.displayName,
-				StartTimeUtc: new Date(start).toISOString(),
-				EndTimeUtc: new Date(start + spec.hours * HOUR).toISOString(),
-				MemberGroups: [...spec.groups],
-			};
-		});
+		// One id per seeded planned change from the event generator, as before they had rulesets: same events.
+		const seededPlanned = seedPlannedChanges(
+			this.store,
+			seed,
+			PLANNED_CHANGES.map(() => random.uuid()),
+		);
+		this.plannedChanges = seededPlanned.instances;
+		this.plannedChangeRulesets = seededPlanned.rulesets;
 		const candidates = shuffled(this.store.agents.filter(canRaiseEvents), random);
 		if (candidates.length > 0 && count > 0) {
 			const planned = this.plannedChoices(candidates);
@@ -224,25 +231,20 @@ export class EventStore {
 	}
 
 	findPlannedChange(id: string): PlannedChangeRecord | undefined {
-		const lower = id.trim().toLowerCase();
-		return this.plannedChanges.find((change) => change.InstanceId.toLowerCase() === lower);
+		return findInstance(this, id);
 	}
 
-	/** Adds a planned change instance events can be acknowledged under (the planned-change routes are not emulated yet). */
-	addPlannedChange(
-		change: Partial<PlannedChangeRecord> & { DisplayName: string },
-	): PlannedChangeRecord {
-		const now = new Date().toISOString();
-		const record: PlannedChangeRecord = {
-			InstanceId: change.InstanceId ?? this.random.uuid(),
-			DisplayName: change.DisplayName,
-			StartTimeUtc: change.StartTimeUtc ?? now,
-			EndTimeUtc: change.EndTimeUtc ?? now,
-			MemberGroups: change.MemberGroups ?? [],
-		};
-		this.plannedChanges.push(record);
-		this.touch();
-		return record;
+	/**
+	 * Adds a planned change instance (with a new empty ruleset unless it names one), as /plannedChangeInstances/add
+	 * does but unchecked: default window now..now, no members. Events arriving later are matched against it.
+	 */
+	addPlannedChange(change: NewPlannedChange): PlannedChangeRecord {
+		return createInstance(this, change);
+	}
+
+	/** A new id (InstanceId, ruleset Name), from the store's generator: deterministic for a call sequence. */
+	newId(): string {
+		return this.random.uuid();
 	}
 
 	/** Adds events now, back-dated (late arrival) or arriving later; see NewEvents. Returns them in creation order. */
@@ -266,6 +268,8 @@ export class EventStore {
 			: undefined;
 		if (spec.PlannedChangeId && !plannedChange)
 			throw new Error(`No planned change ${spec.PlannedChangeId}`);
+		// The Hub files an arriving event under a planned change that matches it (INFERENCES.plannedChangeMatching).
+		const correlate = plannedChange ? undefined : correlator(this.store, this);
 		const added: EventRecord[] = [];
 		for (let i = 0; i < count; i++) {
 			const random = this.random;
@@ -274,7 +278,6 @@ export class EventStore {
 				count > 1 && spread > 0 ? dateMs - spread + floor((spread * i) / (count - 1)) : dateMs;
 			const item = pickItem(random, platformOf(device), spec);
 			const seq = this.nextSeq++;
-			const status: EventStatus = spec.Status ?? (plannedChange ? 'Planned' : 'Unplanned');
 			const record: EventRecord = {
 				Id: eventId(arrivalMs, seq),
 				seq,
@@ -293,9 +296,8 @@ export class EventStore {
 					spec.WhoMadeTheChange === null
 						? undefined
 						: (spec.WhoMadeTheChange ?? random.pick(CHANGE_USERS[platformOf(device) ?? 'Windows'])),
-				Status: status,
-				PlannedChangeStatus: plannedChange ? 'Planned' : 'Unplanned',
-				PlannedChangeId: plannedChange?.InstanceId,
+				Status: spec.Status ?? 'Unplanned',
+				PlannedChangeStatus: 'Unplanned',
 				PlannedChangeManual: false,
 				Comment: spec.Comment,
 				given:
@@ -303,12 +305,17 @@ export class EventStore {
 						? { current: spec.CurrentAttributes, previous: spec.PreviousAttributes }
 						: undefined,
 			};
-			if (plannedChange)
+			const matched = plannedChange ?? correlate?.(record);
+			if (matched) {
+				record.PlannedChangeStatus = 'Planned';
+				record.PlannedChangeId = matched.InstanceId;
+				if (spec.Status === undefined) record.Status = 'Planned';
 				addHistory(
 					record,
 					new Date(arrivalMs).toISOString(),
-					`Matched planned change '${plannedChange.DisplayName}'`,
+					`Matched planned change '${matched.DisplayName}'`,
 				);
+			}
 			this.insert(record);
 			added.push(record);
 		}
@@ -382,7 +389,8 @@ export class EventStore {
 	private plannedChoices(
 		candidates: DeviceRecord[],
 	): { change: PlannedChangeRecord; devices: DeviceRecord[] }[] {
-		const choices = this.plannedChanges.map((change, index) => {
+		// The seeded events fall under the planned changes of PLANNED_CHANGES only (plannedChanges.ts seeds more).
+		const choices = this.plannedChanges.slice(0, PLANNED_CHANGES.length).map((change, index) => {
 			const trackers = PLANNED_CHANGES[index].trackers;
 			return {
 				change,

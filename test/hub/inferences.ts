@@ -228,7 +228,7 @@ export const INFERENCES = {
 	},
 	eventStatuses: {
 		behaviour:
-			'Status and PlannedChangeStatus take the /acknowledgeEvents NewStatus values. PlannedChangeStatus is the planned-change verdict (Planned with a PlannedChangeId, else Unplanned); Status is the triage state, Planned or Unplanned at first, then whatever /acknowledgeEvents sets. Seeded: about 12% Planned (in the windows of six planned changes, on their member devices), the rest Unplanned except about 22% of them Acknowledged, UnderInvestigation or NotRelevant.',
+			'Status and PlannedChangeStatus take the /acknowledgeEvents NewStatus values. PlannedChangeStatus is the planned-change verdict (Planned with a PlannedChangeId, else Unplanned); Status is the triage state, Planned or Unplanned at first, then whatever /acknowledgeEvents sets; a planned-change verdict that changes later takes a Status of Planned or Unplanned with it (plannedChangeMatching). Seeded: about 12% Planned (in the windows of six planned changes, on their member devices), the rest Unplanned except about 22% of them Acknowledged, UnderInvestigation or NotRelevant.',
 		rationale:
 			'The spec gives no values for Status or PlannedChangeStatus (docs/hub-api.md §10.3).',
 	},
@@ -353,6 +353,100 @@ export const INFERENCES = {
 			'Events[] has one EventCountsSummary per SummaryWindowSeconds (default 3600) from StartUtc, the last one cut at EndUtc; ReturnAsSingleResult gives one summary for the whole period. More than 10,000 windows is 400. PeriodStart/PeriodEnd are Unix epoch milliseconds; the *Tz dates are in TimeZoneId, else UTC; EventCounts lists the event types that occur.',
 		rationale:
 			'The spec does not describe the windows, PeriodStart/PeriodEnd (int64) or ReturnAsSingleResult.',
+	},
+	plannedChangePermissions: {
+		behaviour:
+			'/plannedChangeInstances, /plannedChanges and /stats/plannedChanges need DeviceView; /plannedChangeInstances/add, /update, /addMembers, /deleteMember, /delete, /reevaluateEvents and /addOrUpdateFromEvents (PreviewOnly too) need DeviceRegister.',
+		rationale:
+			"The spec marks these operations only as needing a signed-in user; the emulator knows four permissions and uses the event routes' split (eventPermissions). A real Hub probably has planned-change permissions of its own (GET /permissions/ lists them).",
+	},
+	plannedChangeMatching: {
+		behaviour:
+			'An event is Planned under an instance that is not Disabled, whose ruleset does not DisallowRules, whose schedule covers its DateUtc (StartTimeUtc <= DateUtc <= EndTimeUtc, both inclusive, and within a period when PeriodicityCount > 0), that has its device as a member (MemberAgentDeviceIds, or a member group or any sub-group of one, by the groups the event carries) and whose rules match it; an empty ruleset matches every change. The Hub correlates an event when it arrives (store.addEvents: the first matching instance in creation order; PlannedChangeManual false; Status Planned unless given) and again only on /reevaluateEvents: adding or changing an instance does not reclassify events already received. Seeded events keep the verdict they were seeded with (for seeds 1 and 2 with the default 300 events none differs from the rules; of 100,000 seeded with seed 1, 75 Unplanned ones would match). A verdict that changes later takes a Status of Unplanned to Planned and back; other statuses stay.',
+		rationale:
+			'The spec: a planned change instance is "active in a specific time period for a set of devices"; Disabled "will prevent it being used by the EventCorrelationProcessor"; DisallowRules makes it "just a container for manually added events"; MemberGroupsWithInherit includes child groups. The docs: the ITSM Sync Service creates planned changes from a CR\'s window and configuration items and then reassesses events in scope. How rules combine with membership and what an empty ruleset matches are not stated.',
+	},
+	plannedChangeRules: {
+		behaviour:
+			'A PlannedChangeRule matches an event when every criterion it sets matches: TrackerTypeName and ItemTypeName equal (ignoring case), NameMatchText against ItemName with NameMatchOperator (the TextMatch operators of eventTextMatch, Equals by default) and NameMatchCaseSensitive, ListFilterAttribute/List: the attribute\'s value (split at any ListFilterSeparator character) is in List, ignoring case. RuleType is not interpreted (rules built from events are "Filter", list rules "ListFilter"). RuleCombinationOperator And needs every rule, Or any; LogicExpression is read as And. Description is generated ("Tracker is filetracker and Name Equals \'/etc/motd\'"; "Any change" without criteria). New rulesets combine with Or. Seeded rulesets hold one ListFilter rule on the WhoMadeTheChange attribute (the change\'s implementer).',
+		rationale:
+			'The spec lists the rule fields and the operator values, but no RuleType or NameMatchOperator values and no evaluation rules; ListFilterAttribute is "the attribute used as the source for comparison with the List".',
+	},
+	plannedChangeScheduleDefaults: {
+		behaviour:
+			'/add without StartTimeUtc starts now; without EndTimeUtc it is open-ended (EndTimeUtc 9999-12-31T23:59:59.999Z, DateTime.MaxValue). EndTimeUtc before StartTimeUtc is 400 Invalid (equal is allowed). PeriodicityUnit and PeriodDurationUnit take None, Second, Minute, Hour, Day, Week (ignoring case; another value is 400 Invalid); negative counts, or a PeriodicityCount above zero without a unit and a positive PeriodDurationCount with its unit, are 400 Invalid.',
+		rationale:
+			'The spec calls StartTimeUtc and EndTimeUtc optional and gives the unit enum and the periodicity rule ("active every PeriodicityCount PeriodicityUnits for PeriodDurationCount PeriodDurationUnits starting from StartTimeUtc"), not the defaults; AddOrUpdateFromEvents says a null end date means open-ended.',
+	},
+	plannedChangeInstanceView: {
+		behaviour:
+			"A PlannedChangeInstance carries its ruleset's DisallowRules, PlannedChangeName and PlannedChangeDisplayName and, unless OmitPlannedChangeDefinitions, the ruleset itself in PlannedChange. Started is now >= StartTimeUtc and Ended now > EndTimeUtc unless /update set them. GroupLookup has {Id: internal group name, Name: display name} per member group, AgentDeviceLookup {Id: AgentDeviceId, Name: device name} per member device; MemberGroupsWithInherit the member groups and all their sub-groups. Description, Origin and AssignedTo are left out when not set.",
+		rationale:
+			'The spec describes Started/Ended as "actions taken when the planned change is entered (exited) for the first time have been performed", and MemberDetail only as {Id, Name}.',
+	},
+	plannedChangeInstanceFilters: {
+		behaviour:
+			"/plannedChangeInstances criteria combine with AND: InstanceIds (ignoring case); MemberGroups: an instance with one of them among MemberGroupsWithInherit; MemberAgentDeviceIds: an instance covering one of the devices (itself or through a group); Description, DisplayName and PlannedChangeName equal, ignoring case; DisplayNameContains contained, ignoring case; ExcludeDisabled; ExcludeOutOfSchedule keeps instances whose schedule covers now; DisallowRules equal to the ruleset's; StartDateUtc/EndDateUtc keep instances whose window overlaps that period (either end may be left out; start after end is 400). OmitExceptKeyValue changes nothing. Paging, CountOnly, Sort and GenericFilters on PlannedChangeInstance property names as on other routes.",
+		rationale:
+			'The spec describes each filter in a few words ("the planned change display name to find", "the planned change instance name fragment to find", "exclude instances whose schedule is not currently active") and says nothing of OmitExceptKeyValue.',
+	},
+	plannedChangeInstanceOrder: {
+		behaviour:
+			'/plannedChangeInstances lists the newest StartTimeUtc first, ties in creation order; /stats/plannedChanges the soonest start first; /plannedChanges by DisplayName (ignoring case). Sort overrides.',
+		rationale: 'The spec gives no default order.',
+	},
+	plannedChangeAdd: {
+		behaviour:
+			'/plannedChangeInstances/add needs DisplayName and Description (400 NotEmpty). PlannedChangeName must name an existing ruleset (400 NotFound); without it a new empty ruleset is created, with a new id as its Name and the instance\'s DisplayName, Description, Origin and DisallowRules. MemberGroups are internal group names (400 NotFound for an unknown one), MemberAgentDeviceIds "AgentId,DeviceId" of existing devices (400 NotFound, or Invalid when not pairs). DisplayName need not be unique. Origin is stored as given (left out when not given); UseAttributeRules is stored and changes nothing. The answer is a GetPlannedChangesInstancesResponse with the new instance (Total 1).',
+		rationale:
+			'The spec: DisplayName and Description "Required", PlannedChangeName "if not supplied a new empty planned change ruleset is created and returned in the response", the answer type; nothing about unknown names or uniqueness.',
+	},
+	plannedChangeUpdate: {
+		behaviour:
+			"/plannedChangeInstances/update changes the fields sent and keeps the others; MemberGroups and MemberAgentDeviceIds replace the lists (an empty list clears them). DisplayName or PlannedChangeName sent empty is 400 NotEmpty; an empty Description or AssignedTo clears it. DisallowRules changes the instance's ruleset. The resulting window and periodicity are checked as on /add. There is no Origin. The answer is a GetPlannedChangesInstancesResponse with the instance.",
+		rationale:
+			'The spec lists the fields and the answer type; whether lists replace or merge is not stated.',
+	},
+	plannedChangeMembers: {
+		behaviour:
+			'/addMembers adds the groups and devices not yet members (unknown ones: 400 NotFound, nothing changes; none given: 204, nothing changes). /deleteMember removes one member: GroupName or AgentDeviceId; neither is 400 NotEmpty, both 400 Invalid; a member the instance does not have is 204, nothing changes.',
+		rationale:
+			'The spec: "Add a list of groups to a planned change" and "Removes a group or device from a planned change" with one GroupName and one AgentDeviceId field.',
+	},
+	plannedChangeDelete: {
+		behaviour:
+			'/plannedChangeInstances/delete removes the instance; with DeletePlannedChange its ruleset too, unless another instance still uses it. An unknown InstanceId is 204 (missingDeleteIsSuccess). Events filed under the instance keep their PlannedChangeId; /events then names it by its id in the PlannedChanges lookup.',
+		rationale: 'The spec: DeletePlannedChange "Delete the \'parent\' planned change also?".',
+	},
+	plannedChangeErrors: {
+		behaviour:
+			'Instance routes without InstanceId are 400 NotEmpty; an InstanceId that names no instance is 404 NotFound on /update, /addMembers, /deleteMember, /reevaluateEvents and /addOrUpdateFromEvents with UpdateExisting.',
+		rationale:
+			'The spec marks InstanceId required; a named object that does not exist is 404 elsewhere (docs/hub-api.md §3.2).',
+	},
+	plannedChangeReevaluation: {
+		behaviour:
+			"/reevaluateEvents classifies the received events dated EarliestEventTimeUtc..LastEventTimeUtc (default: the instance's window) again against the instance (plannedChangeMatching): Unplanned ones it matches join it (PlannedChangeManual false, history \"Matched planned change '…' on re-evaluation by user\"); ones a rule filed under it that no longer match leave it (\"Removed from planned change '…' on re-evaluation by user\"); events filed by hand stay, and events of other planned changes are left alone. PlannedChangeManual true re-checks only the events filed by hand under it (those that no longer match leave). Earliest after Last is 400. 204, done before the answer.",
+		rationale:
+			'The spec: "re-evaluate the events associated with the specified planned change"; the times bound the events "to re-consider for retrospective inclusion"; PlannedChangeManual restricts "to events that were either added to the planned change manually or not". The docs: a retrospective approval re-marks events as planned.',
+	},
+	plannedChangeFromEvents: {
+		behaviour:
+			'/addOrUpdateFromEvents files the selected events (every RuleBuilderItems[].EventIds, plus with AllEventsSelected every event EventsQuery selects, unpaged) under a planned change by hand: PlannedChangeId, PlannedChangeStatus Planned, PlannedChangeManual true, Status Planned, history "Added to planned change \'…\' by user"; events of another planned change move. Without UpdateExisting it creates a ruleset named Name (required, unique) and an instance with the given InstanceId (required, unused), DisplayName = Name, Origin, starting at the earliest selected event (or ReconsiderEventsFromUtc when earlier; else now), ending at EndDateUtc or open-ended, with MemberGroups/MemberAgentDeviceIds or, when none are given, the selected events\' devices. With UpdateExisting it adds the members and rules to the existing instance (EndDateUtc moves its end). Each event whose options set FilterByTracker, FilterByItemType or FilterByItemValue (ItemValueToMatch, else the item name; ItemValueTextMatchOperator, default Equals; ItemValueCaseSensitive) adds one "Filter" rule, identical rules once, none to a DisallowRules ruleset; FilterByAttribute and UseMinimumRules add nothing. ReconsiderEventsFromUtc then re-evaluates from that time (plannedChangeReevaluation). Unknown or not yet received event ids are 400 NotFound; PreviewOnly answers the same with IsPreview true and changes nothing.',
+		rationale:
+			'The spec: "add a new planned change and planned change instance based on the given events", InstanceId required, RuleBuilderItems "the events that make up the initial filter rules", PreviewOnly "preview the settings … or really create it", EndDateUtc "if null the instance is open-ended", ReconsiderEventsFromUtc "if null no events are reprocessed". How rules are built, the start date, the members and the display name are not stated.',
+	},
+	plannedChangeRulesetList: {
+		behaviour:
+			'/plannedChanges lists rulesets: Name and DisplayName equal, DisplayNameContains contained (ignoring case), DisallowRules equal; paging, CountOnly, Sort and GenericFilters on PlannedChangeDefinition property names.',
+		rationale:
+			'The spec: "Gets a list of planned change ruleset definitions, filtered by name or id".',
+	},
+	plannedChangeStats: {
+		behaviour:
+			'/stats/plannedChanges (and /stats/plannedChanges/hours/{PeriodHours}) summarises the enabled instances whose window overlaps now ± PeriodHours (default 24), covering a device the DeviceFilter selects (all without a filter): Name = DisplayName, PlannedChangeId = InstanceId, Closure Scheduled (before its start), Open (its schedule covers now) or Closed, DevicesInPlannedChange the registered devices it covers, GroupsInPlannedChange its member groups. Skip, Take, Sort and GenericFilters apply; CountOnly answers an empty list (the response has no Total).',
+		rationale:
+			'The spec: "Current planned changes", PeriodHours, PlannedChangeSummary {Name, PlannedChangeId, Closure, DevicesInPlannedChange, GroupsInPlannedChange, StartTimeUtc, EndTimeUtc}; no Closure values.',
 	},
 } as const satisfies Record<string, Inference>;
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { EVENT_STATUSES, EVENT_TYPES } from './events';
+import { PERIOD_UNITS, RULE_COMBINATION_OPERATORS } from './plannedChanges';
 
 const int = () => z.number().int();
 const dateTime = () => z.string().datetime({ offset: true });
@@ -358,6 +359,164 @@ export const GetEventCountsRequest = z.object({
 	...version,
 });
 export type GetEventCountsRequest = z.infer<typeof GetEventCountsRequest>;
+
+/** spec `GetPlannedChangeInstances` (docs/hub-api.md §14.2). */
+export const GetPlannedChangeInstancesRequest = z.object({
+	InstanceIds: z.array(z.string()).optional(),
+	MemberGroups: z.array(z.string()).optional(),
+	MemberAgentDeviceIds: z.array(z.string()).optional(),
+	Description: z.string().optional(),
+	PlannedChangeName: z.string().optional(),
+	DisplayName: z.string().optional(),
+	DisplayNameContains: z.string().optional(),
+	ExcludeDisabled: z.boolean().optional(),
+	ExcludeOutOfSchedule: z.boolean().optional(),
+	DisallowRules: z.boolean().optional(),
+	OmitPlannedChangeDefinitions: z.boolean().optional(),
+	OmitExceptKeyValue: z.boolean().optional(),
+	StartDateUtc: DateTimeInput.optional(),
+	EndDateUtc: DateTimeInput.optional(),
+	...pagingInput,
+	...version,
+});
+export type GetPlannedChangeInstancesRequest = z.infer<typeof GetPlannedChangeInstancesRequest>;
+
+/** The schedule fields AddPlannedChangeInstance and UpdatePlannedChangeInstance share. */
+const plannedChangeScheduleInput = {
+	StartTimeUtc: DateTimeInput.optional(),
+	EndTimeUtc: DateTimeInput.optional(),
+	PeriodicityCount: int().optional(),
+	PeriodicityUnit: z.string().optional(),
+	PeriodDurationCount: int().optional(),
+	PeriodDurationUnit: z.string().optional(),
+};
+
+/** spec `AddPlannedChangeInstance` (docs/hub-api.md §14.3). */
+export const AddPlannedChangeInstanceRequest = z.object({
+	PlannedChangeName: z.string().optional(),
+	DisplayName: z.string().optional(),
+	Description: z.string().optional(),
+	AssignedTo: z.string().optional(),
+	Origin: z.string().optional(),
+	MemberGroups: z.array(z.string()).optional(),
+	MemberAgentDeviceIds: z.array(z.string()).optional(),
+	...plannedChangeScheduleInput,
+	Disabled: z.boolean().optional(),
+	DisallowRules: z.boolean().optional(),
+	UseAttributeRules: z.boolean().optional(),
+	...version,
+});
+export type AddPlannedChangeInstanceRequest = z.infer<typeof AddPlannedChangeInstanceRequest>;
+
+/** spec `UpdatePlannedChangeInstance` (docs/hub-api.md §14.4): no Origin, no UseAttributeRules. */
+export const UpdatePlannedChangeInstanceRequest = z.object({
+	InstanceId: z.string().optional(),
+	Description: z.string().optional(),
+	PlannedChangeName: z.string().optional(),
+	AssignedTo: z.string().optional(),
+	MemberGroups: z.array(z.string()).optional(),
+	...plannedChangeScheduleInput,
+	Started: z.boolean().optional(),
+	Ended: z.boolean().optional(),
+	Disabled: z.boolean().optional(),
+	DisallowRules: z.boolean().optional(),
+	DisplayName: z.string().optional(),
+	MemberAgentDeviceIds: z.array(z.string()).optional(),
+	...version,
+});
+export type UpdatePlannedChangeInstanceRequest = z.infer<typeof UpdatePlannedChangeInstanceRequest>;
+
+/** spec `AddPlannedChangeInstanceMember` (docs/hub-api.md §14.5). */
+export const AddPlannedChangeInstanceMemberRequest = z.object({
+	MemberGroups: z.array(z.string()).optional(),
+	MemberAgentDeviceIds: z.array(z.string()).optional(),
+	InstanceId: z.string().optional(),
+	...version,
+});
+
+/** spec `DeletePlannedChangeInstanceMember` (docs/hub-api.md §14.6). */
+export const DeletePlannedChangeInstanceMemberRequest = z.object({
+	GroupName: z.string().optional(),
+	AgentDeviceId: z.string().optional(),
+	InstanceId: z.string().optional(),
+	...version,
+});
+
+/** spec `DeletePlannedChangeInstance` (docs/hub-api.md §14.7). */
+export const DeletePlannedChangeInstanceRequest = z.object({
+	InstanceId: z.string().optional(),
+	DeletePlannedChange: z.boolean().optional(),
+	...version,
+});
+
+/** spec `AddReEvaluationOfPlannedChangeInstanceEvents` (docs/hub-api.md §14.8). */
+export const AddReEvaluationOfPlannedChangeInstanceEventsRequest = z.object({
+	InstanceId: z.string().optional(),
+	EarliestEventTimeUtc: DateTimeInput.optional(),
+	LastEventTimeUtc: DateTimeInput.optional(),
+	PlannedChangeManual: z.boolean().optional(),
+	...version,
+});
+
+/** spec `PlannedChangeFilterRuleInferenceOptions`. */
+export const PlannedChangeFilterRuleInferenceOptionsInput = z.object({
+	FilterByTracker: z.boolean().optional(),
+	FilterByItemType: z.boolean().optional(),
+	FilterByItemValue: z.boolean().optional(),
+	FilterByAttribute: z.boolean().optional(),
+	ItemValueTextMatchOperator: z.string().optional(),
+	ItemValueCaseSensitive: z.boolean().optional(),
+	ItemValueToMatch: z.string().optional(),
+});
+export type PlannedChangeFilterRuleInferenceOptionsInput = z.infer<
+	typeof PlannedChangeFilterRuleInferenceOptionsInput
+>;
+
+/** spec `RuleBuilderItem`. */
+export const RuleBuilderItemInput = z.object({
+	EventType: z.string().optional(),
+	EventIds: z.array(z.string()).optional(),
+	PlannedChangeFilterRuleInferenceOptions: PlannedChangeFilterRuleInferenceOptionsInput.optional(),
+});
+
+/** spec `AddOrUpdatePlannedChangeInstanceFromEvents` (docs/hub-api.md §14.9). */
+export const AddOrUpdatePlannedChangeInstanceFromEventsRequest = z.object({
+	AllEventsSelected: z.boolean().optional(),
+	EventsQuery: GetEventsRequest.optional(),
+	Name: z.string().optional(),
+	UpdateExisting: z.boolean().optional(),
+	UseMinimumRules: z.boolean().optional(),
+	InstanceId: z.string().optional(),
+	MemberGroups: z.array(z.string()).optional(),
+	MemberAgentDeviceIds: z.array(z.string()).optional(),
+	ReconsiderEventsFromUtc: DateTimeInput.optional(),
+	RuleBuilderItems: z.array(RuleBuilderItemInput).optional(),
+	PreviewOnly: z.boolean().optional(),
+	EndDateUtc: DateTimeInput.optional(),
+	Origin: z.string().optional(),
+	...version,
+});
+export type AddOrUpdatePlannedChangeInstanceFromEventsRequest = z.infer<
+	typeof AddOrUpdatePlannedChangeInstanceFromEventsRequest
+>;
+
+/** spec `GetPlannedChanges` (docs/hub-api.md §14.10). */
+export const GetPlannedChangesRequest = z.object({
+	Name: z.string().optional(),
+	DisplayName: z.string().optional(),
+	DisplayNameContains: z.string().optional(),
+	DisallowRules: z.boolean().optional(),
+	...pagingInput,
+	...version,
+});
+
+/** spec `GetCurrentPlannedChanges` (docs/hub-api.md §14.11). */
+export const GetCurrentPlannedChangesRequest = z.object({
+	DeviceFilter: DeviceFilterInput.optional(),
+	PeriodHours: int().optional(),
+	...pagingInput,
+	...version,
+});
 
 // ---------------------------------------------------------------- responses
 
@@ -886,4 +1045,125 @@ export const GetEventCountsResponse = z
 		TotalEvents: int(),
 		Version: int(),
 	})
+	.strict();
+
+/** spec `MemberDetail`: a member group (Id = internal name) or device (Id = AgentDeviceId) with its name. */
+const MemberDetail = z.object({ Id: z.string(), Name: z.string() }).strict();
+
+/** spec `PlannedChangeRule` (docs/hub-api.md §14.1). */
+export const PlannedChangeRule = z
+	.object({
+		RuleType: z.string(),
+		Id: z.string(),
+		Name: z.string().optional(),
+		Order: int(),
+		TrackerTypeName: z.string().optional(),
+		ItemTypeName: z.string().optional(),
+		NameMatchText: z.string().optional(),
+		NameMatchOperator: z.string().optional(),
+		NameMatchCaseSensitive: z.boolean(),
+		NameMatchTextLowered: z.string().optional(),
+		NameMatchTextUsingCaseSensitivity: z.string().optional(),
+		Description: z.string(),
+		ListFilterAttribute: z.string().optional(),
+		ListFilterSeparator: z.string().optional(),
+		List: z.array(z.string()).optional(),
+	})
+	.strict();
+
+/** spec `PlannedChangeDefinition`: a ruleset. */
+export const PlannedChangeDefinition = z
+	.object({
+		Version: int(),
+		Name: z.string(),
+		DisplayName: z.string(),
+		Description: z.string().optional(),
+		Origin: z.string().optional(),
+		CreationDateUtc: dateTime(),
+		LastModifiedDateUtc: dateTime(),
+		DisallowRules: z.boolean(),
+		Rules: z.record(PlannedChangeRule),
+		RuleCombinationOperator: z.enum(RULE_COMBINATION_OPERATORS),
+	})
+	.strict();
+
+/** spec `PlannedChangeInstance` (docs/hub-api.md §14.1). */
+export const PlannedChangeInstance = z
+	.object({
+		Version: int(),
+		Disabled: z.boolean(),
+		DisallowRules: z.boolean(),
+		InstanceId: z.string(),
+		DisplayName: z.string(),
+		PlannedChangeName: z.string(),
+		PlannedChangeDisplayName: z.string(),
+		PlannedChange: PlannedChangeDefinition.optional(),
+		Description: z.string().optional(),
+		Origin: z.string().optional(),
+		StartTimeUtc: dateTime(),
+		EndTimeUtc: dateTime(),
+		Started: z.boolean(),
+		Ended: z.boolean(),
+		UseAttributeRules: z.boolean(),
+		MemberGroups: z.array(z.string()),
+		GroupLookup: z.array(MemberDetail),
+		AgentDeviceLookup: z.array(MemberDetail),
+		MemberAgentDeviceIds: z.array(z.string()),
+		MemberGroupsWithInherit: z.array(z.string()),
+		AssignedTo: z.string().optional(),
+		PeriodicityCount: int(),
+		PeriodicityUnit: z.enum(PERIOD_UNITS),
+		PeriodDurationCount: int(),
+		PeriodDurationUnit: z.enum(PERIOD_UNITS),
+		CreationDateUtc: dateTime(),
+		LastModifiedDateUtc: dateTime(),
+	})
+	.strict();
+
+/** spec `GetPlannedChangesInstancesResponse` (the answer of /plannedChangeInstances, /add and /update). */
+export const GetPlannedChangesInstancesResponse = z
+	.object({
+		PlannedChangeInstances: z.array(PlannedChangeInstance),
+		Total: int(),
+		Returned: int(),
+		Version: int(),
+	})
+	.strict();
+
+/** spec `AddOrUpdatePlannedChangeInstanceFromEventsResponse` (no Version in the spec). */
+export const AddOrUpdatePlannedChangeInstanceFromEventsResponse = z
+	.object({
+		IsPreview: z.boolean(),
+		PlannedChange: PlannedChangeDefinition,
+		PlannedChangeInstance,
+	})
+	.strict();
+
+/** spec `GetPlannedChangesResponse`. */
+export const GetPlannedChangesResponse = z
+	.object({
+		PlannedChanges: z.array(PlannedChangeDefinition),
+		Total: int(),
+		Returned: int(),
+		Version: int(),
+	})
+	.strict();
+
+/** spec `PlannedChangeSummary`. */
+export const PlannedChangeSummary = z
+	.object({
+		Version: int(),
+		Name: z.string(),
+		PlannedChangeId: z.string(),
+		Closure: z.enum(['Scheduled', 'Open', 'Closed']),
+		DevicesInPlannedChange: int(),
+		StartTimeUtc: dateTime(),
+		EndTimeUtc: dateTime(),
+		GroupsInPlannedChange: int(),
+	})
+	.strict();
+
+/** spec `GetCurrentPlannedChangesResponse` (no Total or Returned). */
+export const GetCurrentPlannedChangesResponse = z
+	.object({ PlannedChanges: z.array(PlannedChangeSummary), Version: int() })
 	.strict();

@@ -18,6 +18,18 @@ import {
 	statsEvents,
 } from './events';
 import { deviceConfigTemplateNames, groups, groupsTree } from './groups';
+import {
+	addOrUpdatePlannedChangeInstanceFromEvents,
+	addPlannedChangeInstance,
+	addPlannedChangeInstanceMembers,
+	deletePlannedChangeInstance,
+	deletePlannedChangeInstanceMember,
+	plannedChangeInstances,
+	plannedChanges,
+	reevaluatePlannedChangeInstanceEvents,
+	statsPlannedChanges,
+	updatePlannedChangeInstance,
+} from './plannedChanges';
 import { registerAgent } from './register';
 import type { Route } from './route';
 import { statusReady, statusSystem, userRolesPermissions } from './status';
@@ -49,6 +61,16 @@ export const ROUTES: readonly Route[] = [
 	setCommentsForEvents,
 	eventHistory,
 	statsEvents,
+	plannedChangeInstances,
+	addPlannedChangeInstance,
+	updatePlannedChangeInstance,
+	addPlannedChangeInstanceMembers,
+	deletePlannedChangeInstanceMember,
+	deletePlannedChangeInstance,
+	reevaluatePlannedChangeInstanceEvents,
+	addOrUpdatePlannedChangeInstanceFromEvents,
+	plannedChanges,
+	statsPlannedChanges,
 ];
 
 const byLowerCaseName = new Map(
