@@ -10,7 +10,11 @@ import { agentFilterFields } from '../shared/descriptions/agentFilters.descripti
 import { requestOptionFields } from '../shared/descriptions/requestOptions.description';
 import { pagingOptionFields } from '../shared/descriptions/paging.description';
 import { getGroups, getProxyAgents } from '../shared/dropdowns';
-import { DEFAULT_CONFIRM_DELETIONS_ABOVE, pollFleet, TRIGGER_FILTERS } from './pollFleet';
+import { newEventsProperties } from './newEvents.description';
+import { DEFAULT_CONFIRM_DELETIONS_ABOVE, TRIGGER_FILTERS } from './pollFleet';
+import { pollTrigger, TRIGGER_SUBTITLE } from './pollTrigger';
+
+const agentStatus = { show: { triggerOn: ['agentStatus'] } };
 
 export class NetwrixChangeTrackerTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,9 +26,9 @@ export class NetwrixChangeTrackerTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"On " + $parameter["events"].join(", ")}}',
+		subtitle: TRIGGER_SUBTITLE,
 		description:
-			'Starts the workflow when Change Tracker agents go offline, come online, are registered or are deleted',
+			'Starts the workflow when Change Tracker agents go offline, come online, are registered or are deleted, or when the Hub records new change events',
 		defaults: { name: 'Netwrix Change Tracker Trigger' },
 		polling: true,
 		inputs: [],
@@ -32,10 +36,31 @@ export class NetwrixChangeTrackerTrigger implements INodeType {
 		credentials: [{ name: 'netwrixChangeTrackerApi', required: true }],
 		properties: [
 			{
+				displayName: 'Trigger On',
+				name: 'triggerOn',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Agent Status Changes',
+						value: 'agentStatus',
+						description: 'An agent goes offline, comes online, is registered or is deleted',
+					},
+					{
+						name: 'New Events',
+						value: 'newEvents',
+						description:
+							'The Hub records a change event: a file, registry value, service, user, package… added, changed or removed',
+					},
+				],
+				default: 'agentStatus',
+			},
+			{
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',
 				required: true,
+				displayOptions: agentStatus,
 				options: [
 					{
 						name: 'Agent Came Online',
@@ -73,6 +98,7 @@ export class NetwrixChangeTrackerTrigger implements INodeType {
 				name: 'baselineNotice',
 				type: 'notice',
 				default: '',
+				displayOptions: agentStatus,
 			},
 			{
 				displayName: 'Filters',
@@ -80,6 +106,7 @@ export class NetwrixChangeTrackerTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Filter',
 				default: {},
+				displayOptions: agentStatus,
 				options: agentFilterFields.filter((field) =>
 					(TRIGGER_FILTERS as readonly string[]).includes(field.name),
 				),
@@ -90,6 +117,7 @@ export class NetwrixChangeTrackerTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
+				displayOptions: agentStatus,
 				options: [
 					{
 						displayName: 'Confirm Mass Deletion Above (%)',
@@ -112,12 +140,13 @@ export class NetwrixChangeTrackerTrigger implements INodeType {
 					...requestOptionFields,
 				],
 			},
+			...newEventsProperties,
 		],
 	};
 
 	methods = { loadOptions: { getGroups, getProxyAgents } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		return await pollFleet.call(this);
+		return await pollTrigger.call(this);
 	}
 }

@@ -5,6 +5,9 @@ import { decodeFleet, encodeFleet, type Fleet } from './fleetEncoding';
 
 const STATE_VERSION = 1;
 
+/** Where the agent mode keeps its state in the node's static data. */
+export const FLEET_STATE_KEY = 'changeTracker';
+
 /** What the trigger keeps in the node's workflow static data (a handful of small fields plus the encoded fleet). */
 interface StoredState {
 	version: number;
@@ -24,7 +27,7 @@ export function queryFingerprint(hubApiUrl: string, deviceFilter: IDataObject): 
 
 /** The fleet recorded by an earlier poll for the same query, or undefined (first activation or filters changed). */
 export function recordedFleet(staticData: IDataObject, query: string): Fleet | undefined {
-	const state = staticData.changeTracker as Partial<StoredState> | undefined;
+	const state = staticData[FLEET_STATE_KEY] as Partial<StoredState> | undefined;
 	if (
 		!state ||
 		state.version !== STATE_VERSION ||
@@ -43,7 +46,7 @@ export function recordFleet(
 	now: string,
 ): void {
 	const encoded = encodeFleet(fleet);
-	const state = staticData.changeTracker as Partial<StoredState> | undefined;
+	const state = staticData[FLEET_STATE_KEY] as Partial<StoredState> | undefined;
 	if (state && state.version === STATE_VERSION && state.query === query && state.fleet === encoded)
 		return;
 	const next: StoredState = {
@@ -52,5 +55,5 @@ export function recordFleet(
 		fleet: encoded,
 		since: state?.query === query && state.since ? state.since : now,
 	};
-	staticData.changeTracker = next as unknown as IDataObject;
+	staticData[FLEET_STATE_KEY] = next as unknown as IDataObject;
 }

@@ -1,5 +1,4 @@
-import type { IDataObject, INode, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { resolveAgentQuery } from '../shared/agents/agentQuery';
 import { pageConcurrencyOption, pageSizeOption } from '../shared/parameters/pageOptions';
@@ -25,6 +24,7 @@ import {
 import type { Fleet } from './fleetEncoding';
 import { lookUpDevices, readFleet, readSample, type FleetReading } from './readFleet';
 import { queryFingerprint, recordedFleet, recordFleet } from './fleetStaticData';
+import { asTriggerError } from './triggerErrors';
 
 /** Agents a manual test run ("Fetch Test Event") returns. */
 export const SAMPLE_SIZE = 10;
@@ -42,12 +42,6 @@ export const TRIGGER_FILTERS = [
 	'textSearch',
 	'textSearchExactMatch',
 ] as const;
-
-function asTriggerError(node: INode, error: unknown): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	const { message, description } = error as { message?: string; description?: string };
-	return new NodeOperationError(node, message ?? String(error), description ? { description } : {});
-}
 
 function wantedEvents(value: unknown): string[] {
 	const events = toList(value, 'Events', /[;,\s]+/).map((event) =>

@@ -1609,6 +1609,555 @@ const credentialDeleteGroups: FieldGroup[] = [
 	},
 ];
 
+// ---- Event operations ---------------------------------------------------------------------------------------
+
+const NOT_A_DATE = /is not a date\. Pick a date, or give ISO 8601 text/;
+const NOT_AN_EVENT_ID = /is not an event ID\. Use the id of an event/;
+const NO_SUCH_EVENT = /the Hub has no event with ID/;
+
+const eventsRead = (pick: (body: Record<string, unknown>) => unknown) => ({
+	route: '/events',
+	pick,
+});
+const eventFilter = (body: Record<string, unknown>) =>
+	(body.EventFilter ?? {}) as Record<string, unknown>;
+const eventDevices = (body: Record<string, unknown>) =>
+	(body.DeviceFilter ?? {}) as Record<string, unknown>;
+
+const eventGetMany = {
+	resource: 'event',
+	operation: 'getAll',
+	returnAll: false,
+	limit: 3,
+	timeRange: 'lastHour',
+};
+
+/** Events that exist on the catalogue's Hub, one per input item, set by a group's setup (writes need real events). */
+let eventsOfItems: string[] = [];
+const EVENT_OF_ITEM = () => `={{ ${JSON.stringify(eventsOfItems)}[$itemIndex] }}`;
+function pickUnplannedEvents(hub: HubEmulator, items: number): void {
+	eventsOfItems = hub.store.events.events
+		.filter((record) => record.Status === 'Unplanned' && !record.Comment)
+		.slice(0, items)
+		.map((record) => record.Id);
+}
+
+/** Well-formed event IDs the Hub does not have, and text that cannot be an event ID. */
+function eventIdCases(required: 'empty' | 'list'): Case[] {
+	const empty = required === 'list' ? [...EMPTY, nul, undef, array] : [...EMPTY, nul, undef];
+	return [
+		notFound(
+			n("'ffffffff0000000000000000'", 'ffffffff0000000000000000'),
+			'well-formed: sent, the Hub has no such event',
+			NO_SUCH_EVENT,
+		),
+		notFound(number, 'a number is used as its text', NO_SUCH_EVENT),
+		notFound(byName(INJECTION, "'null'"), 'the text "null" is a well-formed ID', NO_SUCH_EVENT),
+		...empty.map((value) => rejected(value, 'an event is needed', IS_EMPTY)),
+		rejected(boolean, 'not text', NOT_TEXT),
+		rejected(object, 'not text', NOT_TEXT),
+		...(required === 'empty' ? [rejected(array, 'not text', NOT_TEXT)] : []),
+		rejected(LONG, 'longer than 1024 characters', TOO_LONG),
+		rejected(n("'6787790e 00'", '6787790e 00!'), 'not ID characters', NOT_AN_EVENT_ID),
+		...TEXT_VALUES.filter(
+			(value) =>
+				value.name !== "'null'" &&
+				// In a list field, separators split these into well-formed parts (tested above).
+				!(required === 'list' && ['SQL', 'CRLF'].includes(value.name)),
+		).map((value) =>
+			rejected(value, 'not an event ID (letters, digits, - and _)', NOT_AN_EVENT_ID),
+		),
+	];
+}
+
+function eventFilterGroups(operation: string, base: Record<string, unknown>): FieldGroup[] {
+	const filter = (
+		name: string,
+		field: string,
+		cases: Case[],
+		sent?: FieldGroup['sent'],
+	): FieldGroup => ({
+		operation,
+		field: `Filters › ${field}`,
+		node: 'action',
+		parameters: (value) => ({ ...base, filters: { [name]: value } }),
+		sent,
+		cases,
+	});
+	const listOf = (
+		name: string,
+		field: string,
+		valid: Array<[NamedValue, unknown]>,
+		pick: (body: Record<string, unknown>) => unknown,
+	) =>
+		filter(
+			name,
+			field,
+			[
+				...valid.map(([value, sent]) => accepted(value, 'listed values, any case', sent)),
+				...EMPTY.map((value) => accepted(value, 'empty: the filter is not set')),
+				accepted(nul, 'null: the filter is not set'),
+				accepted(array, 'empty array: the filter is not set'),
+				rejected(n("'Solaris'", 'Solaris'), 'not a listed value', NOT_VALID),
+				rejected(number, 'not a listed value', NOT_VALID),
+				rejected(boolean, 'not text', NOT_TEXT),
+				rejected(object, 'not text', NOT_TEXT),
+				rejected(LONG, 'longer than 1024 characters', TOO_LONG),
+				rejected(UNICODE[0], 'not a listed value', NOT_VALID),
+				rejected(INJECTION[1], 'not a listed value', NOT_VALID),
+			],
+			eventsRead(pick),
+		);
+	return [
+		listOf(
+			'statuses',
+			'Status',
+			[
+				[n("['Acknowledged']", ['Acknowledged']), 'Acknowledged'],
+				[n("'under investigation'", 'under investigation'), 'UnderInvestigation'],
+			],
+			(body) => body.Status,
+		),
+		listOf(
+			'plannedChangeStatuses',
+			'Planned Change Status',
+			[[n("'unplanned'", 'unplanned'), ['Unplanned']]],
+			(body) => eventFilter(body).PlannedChangeStatuses,
+		),
+		listOf(
+			'eventTypes',
+			'Event Types',
+			[[n("'deviceevent, AlertEvent'", 'deviceevent, AlertEvent'), ['DeviceEvent', 'AlertEvent']]],
+			(body) => eventFilter(body).EventTypes,
+		),
+		filter(
+			'trackerTypes',
+			'Tracker Types',
+			[
+				accepted(
+					n("'filetracker, registrytracker'", 'filetracker, registrytracker'),
+					'commas, semicolons, spaces and new lines separate names',
+					['filetracker', 'registrytracker'],
+				),
+				accepted(UNICODE[0], 'any text, sent verbatim', [UNICODE[0].value]),
+				accepted(byName(INJECTION, 'SQL'), 'separators split it into plain-text names', [
+					"'",
+					'DROP',
+					'TABLE',
+					'agents',
+					'--',
+				]),
+				...EMPTY.map((value) => accepted(value, 'empty: the filter is not set')),
+				accepted(nul, 'null: the filter is not set'),
+				rejected(boolean, 'not text', NOT_TEXT),
+				rejected(object, 'not text', NOT_TEXT),
+				rejected(LONG, 'longer than 1024 characters', TOO_LONG),
+			],
+			eventsRead((body) => eventFilter(body).TrackerTypeNames),
+		),
+		filter(
+			'itemTypes',
+			'Item Types',
+			[
+				accepted(n("'File; RegistryValue'", 'File; RegistryValue'), 'a list of names', [
+					'File',
+					'RegistryValue',
+				]),
+				accepted(nul, 'null: the filter is not set'),
+				rejected(object, 'not text', NOT_TEXT),
+			],
+			eventsRead((body) => eventFilter(body).ItemTypeNames),
+		),
+		filter(
+			'changeType',
+			'Change Type',
+			[
+				accepted(n("'deleted'", 'deleted'), 'a listed value, any case', 'Deleted'),
+				accepted(n("' New '", ' New '), 'surrounding spaces are ignored', 'New'),
+				...EMPTY.map((value) => accepted(value, 'empty: the filter is not set')),
+				accepted(nul, 'null: the filter is not set'),
+				rejected(n("'Solaris'", 'Solaris'), 'not a change type', NOT_VALID),
+				rejected(number, 'not a change type', NOT_VALID),
+				rejected(boolean, 'not text', NOT_TEXT),
+				rejected(object, 'not text', NOT_TEXT),
+				rejected(LONG, 'longer than 1024 characters', TOO_LONG),
+				rejected(INJECTION[0], 'not a change type', NOT_VALID),
+			],
+			eventsRead((body) => eventFilter(body).ChangeType),
+		),
+		filter(
+			'textSearch',
+			'Text Search',
+			textCases({ required: false, text: 'accepted' }),
+			eventsRead((body) => body.TextSearch),
+		),
+		filter(
+			'itemName',
+			'Item Name',
+			textCases({ required: false, text: 'accepted' }),
+			eventsRead((body) => eventFilter(body).ItemName),
+		),
+		filter(
+			'agentDeviceIds',
+			'Agent Device IDs',
+			[
+				accepted(n("'12,13; 3,4'", '12,13; 3,4'), 'Agent Device IDs', ['12,13', '3,4']),
+				accepted(nul, 'null: the filter is not set'),
+				rejected(n("'Solaris'", 'Solaris'), 'not an ID', NOT_AN_ID),
+				rejected(object, 'not text', NOT_TEXT),
+			],
+			eventsRead((body) => eventDevices(body).AgentDeviceIds),
+		),
+		filter(
+			'groupNames',
+			'Groups',
+			[
+				accepted(n("['A5']", ['A5']), 'an internal group name (the UI value)', ['A5']),
+				accepted(n("'Network Devices'", 'Network Devices'), 'a display name', ['A5']),
+				rejected(n("'Solaris'", 'Solaris'), 'no such group on the Hub', NOT_A_GROUP),
+				rejected(object, 'not text', NOT_TEXT),
+			],
+			eventsRead((body) => eventDevices(body).GroupNames),
+		),
+		filter(
+			'agentDisplayNames',
+			'Display Names',
+			listCases((list) => list),
+			eventsRead((body) => eventDevices(body).AgentDisplayNames),
+		),
+	];
+}
+
+const eventGetManyGroups: FieldGroup[] = [
+	{
+		operation: 'Event › Get Many',
+		field: 'Time Range',
+		node: 'action',
+		parameters: (value) => ({ ...eventGetMany, timeRange: value }),
+		cases: enumCases([
+			[n("'LASTHOUR'", 'LASTHOUR'), undefined],
+			[n("' last7Days '", ' last7Days '), undefined],
+		]),
+	},
+	{
+		operation: 'Event › Get Many',
+		field: 'Start',
+		node: 'action',
+		parameters: (value) => ({ ...eventGetMany, timeRange: 'since', start: value }),
+		sent: eventsRead((body) => body.StartUtc),
+		cases: [
+			accepted(
+				n("'2025-01-10T09:00:00Z'", '2025-01-10T09:00:00Z'),
+				'ISO 8601 in UTC',
+				'2025-01-10T09:00:00.000Z',
+			),
+			accepted(
+				n("'2025-01-10T09:00:00+02:00'", '2025-01-10T09:00:00+02:00'),
+				'ISO 8601 with an offset',
+				'2025-01-10T07:00:00.000Z',
+			),
+			accepted(
+				n("'2025-01-10T09:00:00'", '2025-01-10T09:00:00'),
+				"the date picker's form: wall-clock time in the workflow's time zone (here America/New_York)",
+				'2025-01-10T14:00:00.000Z',
+			),
+			accepted(
+				n("'2025-07-10'", '2025-07-10'),
+				"a day: its midnight in the workflow's time zone",
+				'2025-07-10T04:00:00.000Z',
+			),
+			accepted(number, 'a number: milliseconds since 1970', '1970-01-01T00:00:00.042Z'),
+			...[...EMPTY, nul, undef].map((value) =>
+				rejected(value, 'Since a Date needs a Start', IS_EMPTY),
+			),
+			rejected(n("'2025-02-30'", '2025-02-30'), 'no such day', NOT_A_DATE),
+			rejected(n("'yesterday'", 'yesterday'), 'not a date', NOT_A_DATE),
+			rejected(
+				n("'9999-01-01T00:00:00Z'", '9999-01-01T00:00:00Z'),
+				'in the future',
+				/is in the future\. Enter a date in the past/,
+			),
+			rejected(
+				n("'0001-01-01T00:00:00Z'", '0001-01-01T00:00:00Z'),
+				'before 1970',
+				/is outside the years 1970 to 9999/,
+			),
+			rejected(boolean, 'not a date', NOT_A_DATE),
+			rejected(object, 'not a date', NOT_A_DATE),
+			rejected(array, 'not a date', NOT_A_DATE),
+			rejected(LONG, 'not a date (the message quotes only the start)', NOT_A_DATE),
+			...TEXT_VALUES.map((value) => rejected(value, 'not a date', NOT_A_DATE)),
+		],
+	},
+	{
+		operation: 'Event › Get Many',
+		field: 'End',
+		node: 'action',
+		parameters: (value) => ({
+			...eventGetMany,
+			timeRange: 'between',
+			start: '2025-01-01T00:00:00Z',
+			end: value,
+		}),
+		sent: eventsRead((body) => body.EndUtc),
+		cases: [
+			accepted(
+				n("'2025-01-10T00:00:00Z'", '2025-01-10T00:00:00Z'),
+				'after Start',
+				'2025-01-10T00:00:00.000Z',
+			),
+			accepted(
+				n("'2025-01-01T00:00:00Z'", '2025-01-01T00:00:00Z'),
+				'equal to Start: both ends are included',
+				'2025-01-01T00:00:00.000Z',
+			),
+			rejected(
+				n("'2024-12-31T00:00:00Z'", '2024-12-31T00:00:00Z'),
+				'before Start',
+				/is before Start \(2025-01-01T00:00:00\.000Z\)\. Enter an End after the Start/,
+			),
+			...[...EMPTY, nul].map((value) =>
+				rejected(value, 'Between Two Dates needs an End', IS_EMPTY),
+			),
+			rejected(object, 'not a date', NOT_A_DATE),
+			rejected(UNICODE[0], 'not a date', NOT_A_DATE),
+		],
+	},
+	{
+		operation: 'Event › Get Many',
+		field: 'Limit',
+		node: 'action',
+		parameters: (value) => ({ ...eventGetMany, limit: value }),
+		sent: eventsRead((body) => body.Take),
+		cases: integerCases(1, 1_000_000, 2, { sent: (value) => value }),
+	},
+	...eventFilterGroups('Event › Get Many', eventGetMany),
+	{
+		operation: 'Event › Get Many',
+		field: 'Options › Page Size',
+		node: 'action',
+		parameters: (value) => ({ ...eventGetMany, returnAll: true, options: { pageSize: value } }),
+		sent: eventsRead((body) => body.Take),
+		cases: integerCases(1, 2000, 100, { sent: (value) => value }),
+	},
+	{
+		operation: 'Event › Get Many',
+		field: 'Options › Sort',
+		node: 'action',
+		parameters: (value) => ({ ...eventGetMany, options: { sortOrder: value } }),
+		sent: eventsRead((body) => body.Sort),
+		cases: enumCases(
+			[
+				[n("'oldestfirst'", 'oldestfirst'), { DateUtc: 'ASC' }],
+				[n("'newestFirst'", 'newestFirst'), { DateUtc: 'DESC' }],
+			],
+			{ inCollection: true },
+		),
+	},
+];
+
+let eventOfRun = '';
+const eventGetGroups: FieldGroup[] = [
+	{
+		operation: 'Event › Get',
+		field: 'Event ID',
+		node: 'action',
+		parameters: (value) => ({ resource: 'event', operation: 'get', eventId: value }),
+		sent: eventsRead((body) => body.EventId),
+		cases: eventIdCases('empty'),
+	},
+	{
+		operation: 'Event › Get',
+		field: 'Options › Include History',
+		node: 'action',
+		setup: (hub) => {
+			eventOfRun = hub.store.events.events[0].Id;
+		},
+		parameters: (value) => ({
+			resource: 'event',
+			operation: 'get',
+			eventId: eventOfRun,
+			options: { includeHistory: value },
+		}),
+		cases: booleanCases(),
+	},
+];
+
+const SET_STATUS_WRITES = ['/acknowledgeEvents'];
+const acknowledged = (pick: (body: Record<string, unknown>) => unknown) => ({
+	route: '/acknowledgeEvents',
+	pick,
+});
+const setStatus = { resource: 'event', operation: 'setStatus', status: 'Acknowledged' };
+
+const eventSetStatusGroups: FieldGroup[] = [
+	{
+		operation: 'Event › Set Status',
+		field: 'Event IDs',
+		node: 'action',
+		parameters: (value) => ({ ...setStatus, eventIds: value }),
+		writes: SET_STATUS_WRITES,
+		sent: eventsRead((body) => eventFilter(body).EventIds),
+		cases: [
+			notFound(
+				n(
+					"'ffffffff0000000000000001, ffffffff0000000000000002'",
+					'ffffffff0000000000000001, ffffffff0000000000000002',
+				),
+				'a list: commas, semicolons, spaces and new lines separate IDs',
+				/the Hub has no event with ID "ffffffff0000000000000001", "ffffffff0000000000000002"/,
+			),
+			...eventIdCases('list'),
+		],
+	},
+	{
+		operation: 'Event › Set Status',
+		field: 'New Status',
+		node: 'action',
+		setup: pickUnplannedEvents,
+		parameters: (value) => ({ ...setStatus, eventIds: EVENT_OF_ITEM(), status: value }),
+		writes: SET_STATUS_WRITES,
+		sent: acknowledged((body) => body.NewStatus),
+		cases: [
+			accepted(n("'acknowledged'", 'acknowledged'), 'a status, any case', 'Acknowledged', 1),
+			accepted(
+				n("'Under Investigation'", 'Under Investigation'),
+				'the label: spaces are ignored',
+				'UnderInvestigation',
+				1,
+			),
+			rejected(n("'Unknown'", 'Unknown'), 'no event can be given Unknown', NOT_VALID),
+			rejected(n("'Solaris'", 'Solaris'), 'not a status', NOT_VALID),
+			...[...EMPTY, nul, undef].map((value) => rejected(value, 'a status is needed', IS_EMPTY)),
+			rejected(number, 'not a status', NOT_VALID),
+			rejected(boolean, 'not a status', NOT_VALID),
+			rejected(object, 'not a status', NOT_VALID),
+			rejected(array, 'not a status', NOT_VALID),
+			rejected(LONG, 'not a status', NOT_VALID),
+			rejected(UNICODE[0], 'not a status', NOT_VALID),
+			rejected(INJECTION[0], 'not a status', NOT_VALID),
+		],
+	},
+	{
+		operation: 'Event › Set Status',
+		field: 'Planned Change ID',
+		node: 'action',
+		setup: pickUnplannedEvents,
+		parameters: (value) => ({ ...setStatus, eventIds: EVENT_OF_ITEM(), plannedChangeId: value }),
+		writes: SET_STATUS_WRITES,
+		cases: [
+			// Items without a planned change share one request.
+			accepted(n("''", ''), 'empty: no planned change', undefined, 1),
+			accepted(n("'   '", '   '), 'only spaces: no planned change', undefined, 0),
+			accepted(nul, 'null: no planned change', undefined, 0),
+			rejected(
+				n("'CHG 42'", 'CHG 42'),
+				'a space is not in an ID',
+				/is not a planned change ID\. Use the id of a planned change instance/,
+			),
+			rejected(object, 'not text', NOT_TEXT),
+			rejected(LONG, 'longer than 1024 characters', TOO_LONG),
+			...TEXT_VALUES.filter((value) => value.name !== "'null'").map((value) =>
+				rejected(value, 'not an ID', /is not a planned change ID/),
+			),
+		],
+	},
+	{
+		operation: 'Event › Set Status',
+		field: 'Options › Batch Size',
+		node: 'action',
+		runLevel: true,
+		setup: pickUnplannedEvents,
+		parameters: (value) => ({
+			...setStatus,
+			eventIds: eventsOfItems[0],
+			options: { batchSize: value },
+		}),
+		cases: integerCases(1, 2000, 100),
+	},
+];
+
+const addComment = { resource: 'event', operation: 'addComment', comment: 'INC0012345' };
+const eventAddCommentGroups: FieldGroup[] = [
+	{
+		operation: 'Event › Add Comment',
+		field: 'Comment',
+		node: 'action',
+		setup: pickUnplannedEvents,
+		parameters: (value) => ({ ...addComment, eventIds: EVENT_OF_ITEM(), comment: value }),
+		writes: ['/setCommentsForEvents'],
+		sent: { route: '/setCommentsForEvents', pick: (body) => body.Comment },
+		cases: textCases({ required: true, text: 'accepted', max: 4000, writes: 1 }).map((entry) =>
+			entry.value.name === '10,000 chars'
+				? rejected(LONG, 'longer than 4000 characters', /10000 characters long\. Use at most 4000/)
+				: entry,
+		),
+	},
+	{
+		operation: 'Event › Add Comment',
+		field: 'Event IDs',
+		node: 'action',
+		parameters: (value) => ({ ...addComment, eventIds: value }),
+		writes: ['/setCommentsForEvents'],
+		cases: eventIdCases('list'),
+	},
+];
+
+const eventStatistics = { resource: 'event', operation: 'getStatistics', timeRange: 'lastHour' };
+const statsSent = (pick: (body: Record<string, unknown>) => unknown) => ({
+	route: '/stats/events',
+	pick,
+});
+const eventStatisticsGroups: FieldGroup[] = [
+	{
+		operation: 'Event › Get Statistics',
+		field: 'Per',
+		node: 'action',
+		parameters: (value) => ({
+			...eventStatistics,
+			per: value,
+			filters: { agentDeviceIds: '1,1; 2,2' },
+		}),
+		sent: statsSent((body) => body.DeviceFilter),
+		cases: enumCases([
+			[n("'Together'", 'Together'), { AgentDeviceIds: ['1,1', '2,2'] }],
+			[n("'each'", 'each'), { AgentDeviceIds: ['2,2'] }],
+		]),
+	},
+	{
+		operation: 'Event › Get Statistics',
+		field: 'Options › Windows',
+		node: 'action',
+		parameters: (value) => ({ ...eventStatistics, options: { window: value } }),
+		sent: statsSent((body) => body.SummaryWindowSeconds),
+		cases: enumCases(
+			[
+				[n("'HOUR'", 'HOUR'), 3600],
+				[n("'day'", 'day'), 86_400],
+			],
+			{ inCollection: true },
+		),
+	},
+	...eventFilterGroups('Event › Get Statistics', { ...eventStatistics, per: 'together' })
+		.filter((group) =>
+			['Filters › Groups', 'Filters › Agent Device IDs', 'Filters › Event Types'].includes(
+				group.field,
+			),
+		)
+		.map((group) => ({
+			...group,
+			sent: group.sent && {
+				route: '/stats/events',
+				pick: (body: Record<string, unknown>) =>
+					group.sent!.pick({
+						...body,
+						EventFilter: { EventTypes: body.EventTypes },
+						DeviceFilter: body.DeviceFilter,
+					}),
+			},
+		})),
+];
+
 // ---- Trigger ------------------------------------------------------------------------------------------------
 
 const trigger = (parameters: Record<string, unknown>) => ({
@@ -1701,6 +2250,118 @@ const triggerGroups: FieldGroup[] = [
 	),
 ];
 
+// ---- Trigger › New Events -----------------------------------------------------------------------------------
+
+const triggerEvents = (parameters: Record<string, unknown>) => ({
+	triggerOn: 'newEvents',
+	eventFilters: {},
+	eventOptions: {},
+	...parameters,
+});
+
+function triggerEventsGroup(
+	field: string,
+	parameters: FieldGroup['parameters'],
+	cases: Case[],
+	sent?: FieldGroup['sent'],
+): FieldGroup {
+	return {
+		operation: 'Trigger › Poll (New Events)',
+		field,
+		node: 'trigger',
+		parameters,
+		sent,
+		cases,
+	};
+}
+
+const triggerEventGroups: FieldGroup[] = [
+	{
+		operation: 'Trigger › Poll',
+		field: 'Trigger On',
+		node: 'trigger',
+		parameters: (value) => trigger({ triggerOn: value }),
+		cases: [
+			// A fixed choice that takes no expression (noDataExpression): n8n passes `={{ … }}` on as its text, so only
+			// typed text reaches the node.
+			accepted(n("'newEvents'", 'newEvents'), 'a listed value'),
+			accepted(n("'agentStatus'", 'agentStatus'), 'a listed value'),
+			...EMPTY.map((value) => rejected(value, 'no mode', IS_EMPTY)),
+			rejected(n("'Solaris'", 'Solaris'), 'not a mode', NOT_VALID),
+			rejected(number, 'an expression is not evaluated: its text is not a mode', NOT_VALID),
+			rejected(LONG, 'not a mode (the message quotes only the start)', NOT_VALID),
+			rejected(UNICODE[0], 'not a mode', NOT_VALID),
+			rejected(INJECTION[0], 'not a mode', NOT_VALID),
+		],
+	},
+	triggerEventsGroup(
+		'Options › Look-Back (Minutes)',
+		(value) => triggerEvents({ eventOptions: { lookBackMinutes: value } }),
+		integerCases(0, 10_080, 30),
+	),
+	triggerEventsGroup(
+		'Options › Max Events per Poll',
+		(value) => triggerEvents({ eventOptions: { maxEventsPerPoll: value } }),
+		integerCases(1, 100_000, 500),
+	),
+	triggerEventsGroup(
+		'Options › Emit Events Since',
+		(value) => triggerEvents({ eventOptions: { emitEventsSince: value } }),
+		[
+			accepted(
+				n("'2025-01-10T09:00:00Z'", '2025-01-10T09:00:00Z'),
+				'ISO 8601 in UTC: the first poll reads from it',
+				'2025-01-10T09:00:00.000Z',
+			),
+			accepted(
+				n("'2025-01-10T09:00:00+02:00'", '2025-01-10T09:00:00+02:00'),
+				'ISO 8601 with an offset',
+				'2025-01-10T07:00:00.000Z',
+			),
+			accepted(number, 'a number: milliseconds since 1970', '1970-01-01T00:00:00.042Z'),
+			...[...EMPTY, nul, undef].map((value) =>
+				accepted(value, 'not set: the first poll records a baseline'),
+			),
+			rejected(n("'yesterday'", 'yesterday'), 'not a date', NOT_A_DATE),
+			rejected(
+				n("'9999-01-01T00:00:00Z'", '9999-01-01T00:00:00Z'),
+				'in the future',
+				/is in the future\. Enter a date in the past/,
+			),
+			rejected(
+				n("'0001-01-01T00:00:00Z'", '0001-01-01T00:00:00Z'),
+				'before 1970',
+				/is outside the years 1970 to 9999/,
+			),
+			rejected(boolean, 'not a date', NOT_A_DATE),
+			rejected(object, 'not a date', NOT_A_DATE),
+			rejected(array, 'not a date', NOT_A_DATE),
+			rejected(LONG, 'not a date (the message quotes only the start)', NOT_A_DATE),
+			rejected(UNICODE[0], 'not a date', NOT_A_DATE),
+			rejected(INJECTION[1], 'not a date', NOT_A_DATE),
+		],
+		eventsRead((body) => body.StartUtc),
+	),
+	triggerEventsGroup(
+		'Options › Page Size',
+		(value) => triggerEvents({ eventOptions: { pageSize: value } }),
+		integerCases(1, 2000, 100),
+	),
+	triggerEventsGroup(
+		'Options › Max Attempts',
+		(value) => triggerEvents({ eventOptions: { maxAttempts: value } }),
+		integerCases(1, 10, 3),
+	),
+	// The Filters of Event › Get Many, read the same way: the trigger's first poll sends them in its check read.
+	...eventFilterGroups('Trigger › Poll (New Events)', {}).map(
+		(group): FieldGroup => ({
+			...group,
+			node: 'trigger',
+			parameters: (value) => triggerEvents({ eventFilters: group.parameters(value).filters }),
+		}),
+	),
+];
+
 export const CATALOGUE: FieldGroup[] = [
 	...agentGetManyGroups,
 	...agentCountGroups,
@@ -1714,5 +2375,11 @@ export const CATALOGUE: FieldGroup[] = [
 	...credentialCreateGroups,
 	...credentialUpdateGroups,
 	...credentialDeleteGroups,
+	...eventGetManyGroups,
+	...eventGetGroups,
+	...eventSetStatusGroups,
+	...eventAddCommentGroups,
+	...eventStatisticsGroups,
 	...triggerGroups,
+	...triggerEventGroups,
 ];
