@@ -151,7 +151,7 @@ async function runScenarios({
 	};
 	try {
 		for (const [index, scenario] of scenarios.entries()) {
-			const label = `${index + 1}/${scenarios.length} ${scenario.name}`;
+			const label = `${index + 1}/${scenarios.length + 1} ${scenario.name}`;
 			const workflowId = workflowIds.get(scenario.workflow);
 			if (!workflowId)
 				throw new Error(

@@ -271,6 +271,62 @@ export const scenarios: Scenario[] = [
 		},
 	},
 	{
+		name: 'Event › Get Many, Status Unplanned, Return All over a capped Take',
+		workflow: 'eventsGetManyUnplanned',
+		check: (context) => {
+			succeeded(context);
+			const { execution, hub, stats } = context;
+			const items = execution.json('Unplanned Changes');
+			const expected = hub.store.events.events.filter(
+				(event) => event.Status === 'Unplanned' && event.arrivalMs <= Date.now(),
+			);
+			assert.ok(
+				expected.length > TAKE_CAP,
+				'the seeded Hub has more unplanned events than one page',
+			);
+			assert.equal(items.length, expected.length, 'every unplanned event');
+			assert.equal(new Set(items.map((item) => item.id)).size, items.length, 'each event once');
+			assert.ok(
+				items.every((item) => item.status === 'Unplanned' && item.hub === 'E2E'),
+				'simplified, Unplanned, tagged with the Hub label',
+			);
+			const bodies = context
+				.requests('/events')
+				.map((entry) => entry.body as Record<string, unknown>);
+			assert.ok(
+				bodies.every((body) => body.Status === 'Unplanned'),
+				'Status sent as the filter',
+			);
+			assert.equal(stats.loginAttempts, 0, 'the stored session is reused');
+		},
+	},
+	{
+		name: "New Events trigger's test run (n8n start, editor REST API) shows the newest unplanned events",
+		workflow: 'eventsTriggerManualRun',
+		manualFrom: 'New Unplanned Changes',
+		check: (context) => {
+			succeeded(context);
+			const { execution, hub } = context;
+			const items = execution.json('New Unplanned Changes');
+			const visible = hub.store.events.events.filter(
+				(event) => event.Status === 'Unplanned' && event.arrivalMs <= Date.now(),
+			);
+			assert.equal(items.length, Math.min(10, visible.length), 'up to 10 sample events');
+			assert.ok(
+				items.every(
+					(item) => item.sample === true && item.status === 'Unplanned' && item.hub === 'E2E',
+				),
+				'real simplified Unplanned events, marked as samples, tagged with the Hub label',
+			);
+			const newest = [...visible].sort((a, b) => b.dateMs - a.dateMs || b.seq - a.seq).slice(0, 10);
+			assert.deepEqual(
+				items.map((item) => item.id).sort(),
+				newest.map((event) => event.Id).sort(),
+				'the newest ones',
+			);
+		},
+	},
+	{
 		name: 'Wrong password: a clear error after exactly one login attempt',
 		workflow: 'wrongPassword',
 		check: ({ execution, stats }) => {
