@@ -17,7 +17,13 @@ import {
 	type WorkflowJson,
 } from '../test/harness';
 import { startHub, type HubEmulator } from '../test/hub';
-import { loadExamples, subWorkflow } from '../test/examples/exampleWorkflows';
+import { platformOf } from '../test/hub/events';
+import {
+	evaluateParameter,
+	loadExamples,
+	runCode,
+	subWorkflow,
+} from '../test/examples/exampleWorkflows';
 
 const examples = loadExamples();
 const exampleWorkflow = (prefix: string) => {
@@ -44,6 +50,31 @@ async function runPart(
 	if (run.status !== 'success') throw new Error(`${node}: ${run.error?.message ?? run.status}`);
 	return run.json(node);
 }
+
+/** A registered device that raises change events, in the group (internal name) or not. */
+function eventDevice(hub: HubEmulator, group: string, member: boolean): string {
+	const device = hub.store.agents.find(
+		(agent) =>
+			!agent.Deleted &&
+			agent.Registered &&
+			platformOf(agent) !== undefined &&
+			agent.GroupNames.includes(group) === member,
+	);
+	if (!device) throw new Error(`no device ${member ? 'in' : 'outside'} group ${group}`);
+	return `${device.AgentDevice.AgentId},${device.AgentDevice.DeviceId}`;
+}
+
+const nodeOf = (workflow: WorkflowJson, name: string) =>
+	workflow.nodes.find((node) => node.name === name)!;
+
+/** One CSV line, quoted where needed (a preview of what Convert to File writes). */
+const csvLine = (cells: unknown[]) =>
+	cells
+		.map((cell) => {
+			const text = cell === null || cell === undefined ? '' : String(cell);
+			return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+		})
+		.join(',');
 
 function statusTable(hub: string, agents: IDataObject[]) {
 	const count = (status: string) => agents.filter((agent) => agent.onlineStatus === status).length;
@@ -187,6 +218,159 @@ async function main() {
 			`${status.length} agent status events → ${Math.ceil(status.length / 500)} HEC request(s) of up to 500 events.`,
 		);
 
+		heading('Example 6: unplanned change → ServiceNow incident → number on the event');
+		const unplanned = exampleWorkflow('6').workflow;
+		const changeTrigger = subWorkflow(unplanned, ['Unplanned Change']);
+		const changeState = new StaticDataStore();
+		const changeBaseline = await runPoll(changeTrigger, 'Unplanned Change', {
+			store,
+			staticData: changeState,
+		});
+		check(
+			!changeBaseline.error && changeBaseline.data === null,
+			`baseline poll: ${changeBaseline.error?.message ?? 'emitted items'}`,
+		);
+		console.log('First poll: baseline recorded, nothing emitted.');
+		const production = eventDevice(hubs.EMEA, 'A28', true);
+		const changes = [
+			...hubs.EMEA.store.addEvents({ devices: [production], WhoMadeTheChange: 'CORP\\jdoe' }),
+			...hubs.EMEA.store.addEvents({ devices: [production] }),
+		];
+		hubs.EMEA.store.addEvents({ devices: [eventDevice(hubs.EMEA, 'A28', false)] });
+		const changePoll = await runPoll(changeTrigger, 'Unplanned Change', {
+			store,
+			staticData: changeState,
+		});
+		check(
+			changePoll.json.map((item) => item.id).join() === changes.map((event) => event.Id).join(),
+			`expected the ${changes.length} unplanned Production changes, got ${changePoll.json.length} item(s): ${changePoll.error?.message ?? ''}`,
+		);
+		console.log(
+			`Second poll, after 2 changes in Production and 1 elsewhere: ${changePoll.json.length} items →`,
+		);
+		const createIncident = nodeOf(unplanned, 'Create Incident');
+		const incidents = changePoll.json.map((item, index) => ({
+			json: {
+				number: `INC00${10101 + index}`,
+				sys_id: `9d385017c611228701d22104cc95c37${index}`,
+				short_description: String(evaluateParameter(createIncident, 'short_description', item)),
+			},
+		}));
+		for (const incident of incidents)
+			console.log(`  ServiceNow ${incident.json.number}: "${incident.json.short_description}"`);
+		const incidentRun = await runWorkflow(unplanned, {
+			store,
+			mode: 'trigger',
+			startNode: 'Unplanned Change',
+			input: changePoll.data![0],
+			pinData: { 'Create Incident': incidents },
+		});
+		check(
+			incidentRun.status === 'success',
+			`the workflow failed: ${incidentRun.error?.message ?? incidentRun.status}`,
+		);
+		for (const event of changes) {
+			const stored = hubs.EMEA.store.events.find(event.Id)!;
+			console.log(`  Hub event ${event.Id}: comment "${stored.Comment}", status ${stored.Status}`);
+		}
+		check(
+			changes.every((event, index) => {
+				const stored = hubs.EMEA.store.events.find(event.Id)!;
+				return (
+					stored.Comment === `ServiceNow incident ${String(incidents[index].json.number)}` &&
+					stored.Status === 'UnderInvestigation'
+				);
+			}),
+			'an event is missing its incident number or status',
+		);
+		const changeQuiet = await runPoll(changeTrigger, 'Unplanned Change', {
+			store,
+			staticData: changeState,
+		});
+		check(changeQuiet.data === null, 'the trigger emitted an event twice');
+		console.log('Third poll: nothing new, nothing emitted again.');
+
+		heading('Example 7: unplanned changes → Splunk HEC (one event each)');
+		const toSplunk = exampleWorkflow('7').workflow;
+		const hecTrigger = subWorkflow(toSplunk, ['New Unplanned Event']);
+		const hecState = new StaticDataStore();
+		const hecBaseline = await runPoll(hecTrigger, 'New Unplanned Event', {
+			store,
+			staticData: hecState,
+		});
+		check(hecBaseline.data === null && !hecBaseline.error, 'the baseline poll emitted items');
+		const burst = hubs.EMEA.store.addEvents({ count: 3 });
+		hubs.EMEA.store.addEvents({ Status: 'Acknowledged' });
+		const hecPoll = await runPoll(hecTrigger, 'New Unplanned Event', {
+			store,
+			staticData: hecState,
+		});
+		check(
+			hecPoll.json.map((item) => item.id).join() === burst.map((event) => event.Id).join(),
+			`expected the ${burst.length} unplanned events`,
+		);
+		console.log(
+			`After 3 unplanned changes and 1 acknowledged one: ${hecPoll.json.length} HEC requests →`,
+		);
+		const hec = nodeOf(toSplunk, 'Send to Splunk HEC');
+		for (const item of hecPoll.json) {
+			const body = JSON.parse(String(evaluateParameter(hec, 'body', item))) as IDataObject;
+			const event = body.event as IDataObject;
+			console.log(
+				`  ${String(body.sourcetype)} time ${String(body.time)} host ${String(body.host)} source ${String(body.source)}: ${String(event.changeType)} ${String(event.itemName)}`,
+			);
+		}
+		const hecQuiet = await runPoll(hecTrigger, 'New Unplanned Event', {
+			store,
+			staticData: hecState,
+		});
+		check(hecQuiet.data === null, 'the trigger emitted an event twice');
+		console.log('Next poll: nothing new, nothing sent again.');
+
+		heading('Example 8: daily change report from two Hubs (last 24 hours → CSV)');
+		const hour = 3_600_000;
+		hubs.EMEA.store.addEvents({ count: 40, spreadMs: 20 * hour });
+		hubs.AMER.store.addEvents({ count: 25, spreadMs: 20 * hour });
+		hubs.AMER.store.addEvents({ dateUtc: Date.now() - 30 * hour }); // a late arrival: dated yesterday
+		const inLastDay = (hub: HubEmulator) => {
+			const since = Date.now() - 24 * hour;
+			return hub.store.events.events.filter(
+				(event) => event.dateMs >= since && event.arrivalMs <= Date.now(),
+			).length;
+		};
+		const expected = { EMEA: inLastDay(hubs.EMEA), AMER: inLastDay(hubs.AMER) };
+		const changeReport = exampleWorkflow('8').workflow;
+		const events = [
+			...(await runPart(changeReport, 'EMEA Events', store)),
+			...(await runPart(changeReport, 'AMER Events', store)),
+		];
+		const perHub = (['EMEA', 'AMER'] as const).map((hub) => {
+			const rows = events.filter((row) => row.hub === hub);
+			const count = (status: string) => rows.filter((row) => row.status === status).length;
+			return {
+				hub,
+				events: rows.length,
+				unplanned: count('Unplanned'),
+				planned: count('Planned'),
+				underInvestigation: count('UnderInvestigation'),
+				acknowledged: count('Acknowledged'),
+			};
+		});
+		console.table(perHub);
+		check(
+			perHub.every((row) => row.events === expected[row.hub]),
+			`expected ${expected.EMEA} EMEA and ${expected.AMER} AMER events in the last 24 hours`,
+		);
+		const csvRows = runCode(nodeOf(changeReport, 'Report Rows'), events);
+		const reportColumns = Object.keys(csvRows[0]);
+		console.log(`change-report-${new Date().toISOString().slice(0, 10)}.csv, first lines:`);
+		for (const line of [
+			reportColumns,
+			...csvRows.slice(0, 3).map((row) => reportColumns.map((column) => row[column])),
+		])
+			console.log(`  ${csvLine(line)}`);
+		console.log(`  … ${csvRows.length} rows in all`);
+
 		heading('Summary');
 		for (const row of summary)
 			console.log(`${row.hub}: ${row.agents} agents, ${row.offline} offline before the demo`);
@@ -195,6 +379,13 @@ async function main() {
 		);
 		console.log(
 			`Devices registered: ${rows.length} (second run: all skipped as existing). Credential rotated: Database/SqlProd.`,
+		);
+		console.log(
+			`Unplanned changes: ${changes.length} incidents, numbers written onto their events, Under Investigation; ` +
+				`${burst.length} events sent to Splunk HEC, each once.`,
+		);
+		console.log(
+			`Change report: ${csvRows.length} rows (EMEA ${expected.EMEA}, AMER ${expected.AMER}) from the last 24 hours.`,
 		);
 		console.log('Demo OK.');
 	} finally {

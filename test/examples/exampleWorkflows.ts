@@ -2,13 +2,16 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
 import type {
+	IDataObject,
 	INode,
 	INodeParameters,
 	INodeProperties,
 	INodePropertyCollection,
 	INodeTypeDescription,
+	INodeTypes,
+	NodeParameterValueType,
 } from 'n8n-workflow';
-import { NodeHelpers } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { loadPackage, PACKAGE_NAME, PACKAGE_ROOT, type WorkflowJson } from '../harness';
 
@@ -174,8 +177,76 @@ export function subWorkflow(workflow: WorkflowJson, names: string[]): WorkflowJs
 	};
 }
 
+/** Every string in the node's parameters (expressions, code). */
+function parameterTexts(value: unknown): string[] {
+	if (typeof value === 'string') return [value];
+	if (value && typeof value === 'object') return Object.values(value).flatMap(parameterTexts);
+	return [];
+}
+
+/** `$('Node').item.json.x`, `$('Node').first().json.x`, …: a field of another node's item, by that node's name. */
+const NAMED_FIELD =
+	/\$\(\s*(['"`])(.+?)\1\s*\)\s*\.\s*(?:item|first\(\s*\)|last\(\s*\)|all\(\s*\)\[\d+\]|itemMatching\([^)]*\))\s*\.\s*json\.([A-Za-z_]\w*)/g;
+
 /** Field names the node's expressions and code read from its input items (`$json.x`, `json.x`). */
 export function fieldsRead(node: INode): string[] {
-	const text = JSON.stringify(node.parameters);
-	return [...new Set([...text.matchAll(/\bjson\.([A-Za-z_]\w*)/g)].map((match) => match[1]))];
+	const fields = parameterTexts(node.parameters).flatMap((text) =>
+		[...text.replace(NAMED_FIELD, '').matchAll(/\bjson\.([A-Za-z_]\w*)/g)].map((match) => match[1]),
+	);
+	return [...new Set(fields)];
+}
+
+/** Field names the node's expressions read from the items of the node named `source` (`$('source').item.json.x`). */
+export function fieldsReadFrom(node: INode, source: string): string[] {
+	const fields = parameterTexts(node.parameters).flatMap((text) =>
+		[...text.matchAll(NAMED_FIELD)].filter((match) => match[2] === source).map((match) => match[3]),
+	);
+	return [...new Set(fields)];
+}
+
+/** Node types n8n's expression engine needs none of: the parameter is evaluated as it stands. */
+const noNodeTypes = {
+	getByName: () => undefined,
+	getByNameAndVersion: () => undefined,
+	getKnownTypes: () => ({}),
+} as unknown as INodeTypes;
+
+/**
+ * One parameter of a node (`path` as `additionalFields.description`) evaluated by n8n's expression engine for one
+ * input item, as the node would see it when it runs: what ServiceNow or Splunk would receive. Only `$json` (and
+ * n8n's globals such as `$now`) resolve; an expression naming another node fails.
+ */
+export function evaluateParameter(node: INode, path: string, item: IDataObject): unknown {
+	const value = path
+		.split('.')
+		.reduce<unknown>((inner, key) => (inner as Record<string, unknown>)?.[key], node.parameters);
+	if (value === undefined) throw new Error(`${node.name} has no parameter ${path}`);
+	const workflow = new Workflow({
+		nodes: [structuredClone(node)],
+		connections: {},
+		nodeTypes: noNodeTypes,
+		active: false,
+	});
+	return workflow.expression.getParameterValue(
+		value as NodeParameterValueType,
+		null,
+		0,
+		0,
+		node.name,
+		[{ json: item }],
+		'manual',
+		{},
+	);
+}
+
+/**
+ * A Code node's JavaScript (mode Run Once for All Items) run on the items, with the `$input` n8n gives it. Only for
+ * code that uses nothing else of n8n's sandbox, as the examples' Code nodes do.
+ */
+export function runCode(node: INode, items: IDataObject[]): IDataObject[] {
+	const { mode, jsCode } = node.parameters as { mode?: string; jsCode: string };
+	if (mode !== 'runOnceForAllItems') throw new Error(`${node.name}: not Run Once for All Items`);
+	const input = { all: () => items.map((json) => ({ json: structuredClone(json) })) };
+	const run = new Function('$input', jsCode) as (input: unknown) => Array<{ json: IDataObject }>;
+	return run(input).map((item) => item.json);
 }

@@ -13,11 +13,15 @@ import {
 	StaticDataStore,
 } from '../harness';
 import { startHub, type HubEmulator } from '../hub';
+import { platformOf } from '../hub/events';
 import {
 	descriptionOf,
+	evaluateParameter,
 	fieldsRead,
+	fieldsReadFrom,
 	loadExamples,
 	nodeProblems,
+	runCode,
 	subWorkflow,
 	type Example,
 } from './exampleWorkflows';
@@ -40,27 +44,54 @@ function downstream(ex: Example, name: string): INode[] {
 	return ex.workflow.nodes.filter((node) => targets.includes(node.name));
 }
 
-/** The fields the nodes after a Change Tracker node read must be fields it outputs. */
+/** The nodes that read a node's items: those it feeds, and through a Merge that appends, those the Merge feeds. */
+function readers(ex: Example, name: string): INode[] {
+	return downstream(ex, name).flatMap((next) =>
+		next.type === 'n8n-nodes-base.merge' && next.parameters.mode === 'append'
+			? [next, ...readers(ex, next.name)]
+			: [next],
+	);
+}
+
+/**
+ * The fields the nodes after a Change Tracker node read (`$json.x`, through an appending Merge too) and the fields
+ * any node reads from it by name (`$('<name>').item.json.x`) must be fields it outputs.
+ */
 function expectFieldsProvided(ex: Example, name: string, output: IDataObject[]) {
 	expect(output.length).toBeGreaterThan(0);
-	for (const next of downstream(ex, name)) {
-		for (const field of fieldsRead(next))
-			expect({ node: next.name, field, provided: field in output[0] }).toEqual({
-				node: next.name,
-				field,
-				provided: true,
-			});
-	}
+	const read = [
+		...readers(ex, name).flatMap((node) => fieldsRead(node).map((field) => [node.name, field])),
+		...ex.workflow.nodes.flatMap((node) =>
+			fieldsReadFrom(node, name).map((field) => [node.name, field]),
+		),
+	];
+	for (const [node, field] of read)
+		expect({ node, field, provided: field in output[0] }).toEqual({ node, field, provided: true });
+}
+
+/** A registered device that raises events, in the group (internal name) or not. */
+function eventDevice(hub: HubEmulator, group: string, member: boolean): string {
+	const device = hub.store.agents.find(
+		(agent) =>
+			!agent.Deleted &&
+			agent.Registered &&
+			platformOf(agent) !== undefined &&
+			agent.GroupNames.includes(group) === member,
+	)!;
+	return `${device.AgentDevice.AgentId},${device.AgentDevice.DeviceId}`;
 }
 
 describe('examples: importable workflow JSON', () => {
-	it('has the five examples, each with a README', () => {
+	it('has the eight examples, each with a README', () => {
 		expect(examples.map((ex) => ex.slug)).toEqual([
 			'1-offline-agents-to-servicenow',
 			'2-global-agent-report',
 			'3-register-devices-from-cmdb',
 			'4-rotate-database-credential',
 			'5-agent-status-to-splunk',
+			'6-unplanned-change-to-servicenow',
+			'7-unplanned-changes-to-splunk',
+			'8-daily-change-report-two-hubs',
 		]);
 		for (const ex of examples) expect(existsSync(join(ex.dir, 'README.md'))).toBe(true);
 	});
@@ -216,6 +247,190 @@ describe('examples: the Change Tracker parts run against the emulator', () => {
 		expectFieldsProvided(ex, 'Agent Status', run.json('Agent Status'));
 	});
 
+	it('6: each unplanned Production change opens an incident, whose number goes onto that event, then Under Investigation', async () => {
+		const ex = example('6');
+		const trigger = 'Unplanned Change';
+		const staticData = new StaticDataStore();
+		const poll = async () =>
+			await runPoll(subWorkflow(ex.workflow, [trigger]), trigger, { store, staticData });
+		expect((await poll()).data).toBeNull(); // activation: the baseline
+
+		const production = eventDevice(emea, 'A28', true);
+		const elsewhere = eventDevice(emea, 'A28', false);
+		const changes = [
+			...emea.store.addEvents({ devices: [production], WhoMadeTheChange: 'CORP\\jdoe' }),
+			...emea.store.addEvents({ devices: [production], WhoMadeTheChange: null }),
+		];
+		const [outside] = emea.store.addEvents({ devices: [elsewhere] }); // not in Production
+		const window = { start: Date.now() - 3_600_000, end: Date.now() + 3_600_000 };
+		const change = emea.store.events.addPlannedChange({
+			DisplayName: 'CHG0040300 - Patch Production',
+			MemberAgentDeviceIds: [production],
+			StartTimeUtc: new Date(window.start).toISOString(),
+			EndTimeUtc: new Date(window.end).toISOString(),
+		});
+		const [planned] = emea.store.addEvents({ devices: [production] }); // covered: Planned
+		expect(planned.PlannedChangeId).toBe(change.InstanceId);
+
+		const result = await poll();
+		expect(result.json.map((item) => [item.id, item.status, item.hub])).toEqual(
+			changes.map((event) => [event.Id, 'Unplanned', 'EMEA']),
+		);
+		expectFieldsProvided(ex, trigger, result.json);
+
+		// What ServiceNow receives for the first change.
+		const incident = nodeNamed(ex, 'Create Incident');
+		const [first] = changes;
+		expect(evaluateParameter(incident, 'short_description', result.json[0])).toBe(
+			`Unplanned change on ${first.DeviceName}: ${first.ItemName} (${first.ChangeType}) by CORP\\jdoe`,
+		);
+		expect(evaluateParameter(incident, 'short_description', result.json[1])).toMatch(
+			/ by an unknown user$/,
+		);
+		const description = String(
+			evaluateParameter(incident, 'additionalFields.description', result.json[0]),
+		);
+		const attributes = result.json[0].changedAttributes as IDataObject[];
+		expect(attributes.length).toBeGreaterThan(0);
+		for (const text of [
+			`Device: ${first.DeviceName} (agent device ID ${production})`,
+			`Change: ${first.ChangeType} at ${first.DateUtc}`,
+			'Made by: CORP\\jdoe',
+			`- ${String(attributes[0].name)}: `,
+			`event ID ${first.Id}`,
+			String(result.json[0].url),
+		])
+			expect(description).toContain(text);
+		expect(description).not.toMatch(/undefined|\[object Object\]/);
+
+		// The execution the poll starts, as n8n runs it: ServiceNow's answer (the created incident) pinned.
+		const numbers = ['INC0010101', 'INC0010102'];
+		const run = await runWorkflow(ex.workflow, {
+			store,
+			mode: 'trigger',
+			startNode: trigger,
+			input: result.data![0],
+			pinData: {
+				'Create Incident': numbers.map((number, index) => ({
+					json: {
+						number,
+						sys_id: `9d385017c611228701d22104cc95c37${index}`,
+						short_description: String(
+							evaluateParameter(incident, 'short_description', result.json[index]),
+						),
+						state: '1',
+					},
+				})),
+			},
+		});
+		expect(run.status).toBe('success');
+		expect(run.json('Write Incident Number')).toEqual(
+			changes.map((event, index) => ({
+				hub: 'EMEA',
+				eventIds: [event.Id],
+				comment: `ServiceNow incident ${numbers[index]}`,
+				changed: 1,
+			})),
+		);
+		expect(run.json('Mark Under Investigation')).toEqual(
+			changes.map((event) => expect.objectContaining({ eventIds: [event.Id], changed: 1 })),
+		);
+		// Each event carries its own incident's number and is under investigation; the others are untouched.
+		expect(
+			changes.map((event) => {
+				const stored = emea.store.events.find(event.Id)!;
+				return [stored.Comment, stored.Status];
+			}),
+		).toEqual(numbers.map((number) => [`ServiceNow incident ${number}`, 'UnderInvestigation']));
+		for (const other of [outside, planned]) {
+			expect(emea.store.events.find(other.Id)!.Comment).toBeUndefined();
+			expect(emea.store.events.find(other.Id)!.Status).toBe(other.Status);
+		}
+		expect((await poll()).data).toBeNull(); // emitted once
+	});
+
+	it('7: each new unplanned event once, as one HEC event with sourcetype netwrix:changetracker:event', async () => {
+		const ex = example('7');
+		const trigger = 'New Unplanned Event';
+		const staticData = new StaticDataStore();
+		const poll = async () =>
+			await runPoll(subWorkflow(ex.workflow, [trigger]), trigger, { store, staticData });
+		expect((await poll()).data).toBeNull();
+
+		const burst = emea.store.addEvents({ count: 5 });
+		emea.store.addEvents({ Status: 'Acknowledged' }); // reviewed already: not sent
+		const result = await poll();
+		expect(result.json.map((item) => item.id)).toEqual(burst.map((event) => event.Id));
+		expectFieldsProvided(ex, trigger, result.json);
+
+		const hec = nodeNamed(ex, 'Send to Splunk HEC');
+		for (const [index, item] of result.json.entries()) {
+			const body = JSON.parse(String(evaluateParameter(hec, 'body', item))) as IDataObject;
+			expect(body).toEqual({
+				time: burst[index].dateMs / 1000,
+				host: burst[index].DeviceName,
+				source: 'netwrix:changetracker:EMEA',
+				sourcetype: 'netwrix:changetracker:event',
+				event: item,
+			});
+		}
+		expect((await poll()).data).toBeNull();
+		const [next] = emea.store.addEvents();
+		expect((await poll()).json.map((item) => item.id)).toEqual([next.Id]);
+	});
+
+	it('8: both Hubs return the last 24 hours of changes, each tagged with its Hub, as flat CSV rows', async () => {
+		const ex = example('8');
+		const hour = 3_600_000;
+		const recent = {
+			EMEA: emea.store.addEvents({ count: 30, spreadMs: 20 * hour }),
+			AMER: amer.store.addEvents({ count: 12, spreadMs: 20 * hour, WhoMadeTheChange: null }),
+		};
+		emea.store.addEvents({ dateUtc: Date.now() - 30 * hour }); // reached the Hub now, dated yesterday morning
+		amer.store.addEvents({ dateUtc: Date.now() - 25 * hour });
+
+		const merged: IDataObject[] = [];
+		for (const [name, label] of [
+			['EMEA Events', 'EMEA'],
+			['AMER Events', 'AMER'],
+		] as const) {
+			const run = await runWorkflow(subWorkflow(ex.workflow, [name]), { store, startNode: name });
+			expect(run.status).toBe('success');
+			const rows = run.json(name);
+			expect(new Set(rows.map((row) => row.id))).toEqual(
+				new Set(recent[label].map((event) => event.Id)),
+			);
+			expect(rows).toHaveLength(recent[label].length);
+			expect(new Set(rows.map((row) => row.hub))).toEqual(new Set([label]));
+			expectFieldsProvided(ex, name, rows);
+			merged.push(...rows);
+		}
+
+		// What Report Rows makes of the merged items: one flat row per event, every cell text, a number or empty.
+		const report = runCode(nodeNamed(ex, 'Report Rows'), merged);
+		expect(report).toHaveLength(recent.EMEA.length + recent.AMER.length);
+		const [row] = report;
+		const [event] = merged;
+		expect(row).toEqual(
+			expect.objectContaining({
+				hub: 'EMEA',
+				eventId: event.id,
+				dateUtc: event.dateUtc,
+				deviceName: event.deviceName,
+				groups: (event.groups as string[]).join('; '),
+				changedAttributes: (event.changedAttributes as IDataObject[])
+					.map((attribute) => attribute.name)
+					.join('; '),
+			}),
+		);
+		for (const cells of report)
+			for (const cell of Object.values(cells))
+				expect(cell === null || ['string', 'number', 'boolean'].includes(typeof cell)).toBe(true);
+		expect(
+			report.filter((cells) => cells.hub === 'AMER').map((cells) => cells.whoMadeTheChange),
+		).toEqual(recent.AMER.map(() => null));
+	});
+
 	it('every Change Tracker node of every example is exercised above', () => {
 		const exercised = [
 			'Agent Went Offline',
@@ -224,13 +439,24 @@ describe('examples: the Change Tracker parts run against the emulator', () => {
 			'Register Device',
 			'Update Hub Credential',
 			'Agent Status',
+			'Unplanned Change',
+			'Write Incident Number',
+			'Mark Under Investigation',
+			'New Unplanned Event',
+			'EMEA Events',
+			'AMER Events',
 		];
 		const ours = examples.flatMap((ex) =>
 			ex.workflow.nodes.filter(isOurs).map((node) => node.name),
 		);
 		expect(ours.sort()).toEqual([...exercised].sort());
-		expect(nodeNamed(example('1'), 'Agent Went Offline').type).toBe(
-			`${PACKAGE_NAME}.netwrixChangeTrackerTrigger`,
-		);
+		for (const [prefix, name] of [
+			['1', 'Agent Went Offline'],
+			['6', 'Unplanned Change'],
+			['7', 'New Unplanned Event'],
+		])
+			expect(nodeNamed(example(prefix), name).type).toBe(
+				`${PACKAGE_NAME}.netwrixChangeTrackerTrigger`,
+			);
 	});
 });

@@ -1,6 +1,13 @@
 import type { INode } from 'n8n-workflow';
 
-import { descriptionOf, nodeProblems } from './exampleWorkflows';
+import {
+	descriptionOf,
+	evaluateParameter,
+	fieldsRead,
+	fieldsReadFrom,
+	nodeProblems,
+	runCode,
+} from './exampleWorkflows';
 
 const node = (
 	type: string,
@@ -83,5 +90,40 @@ describe('the example checker catches what n8n would reject', () => {
 				)
 			).join('\n'),
 		).toMatch(/deviceName: .*required/i);
+	});
+});
+
+describe('what the example checks read from a node', () => {
+	it('tells the fields of the input item from those of a node named in the expression', () => {
+		const comment = node('n8n-nodes-netwrix-change-tracker.netwrixChangeTracker', 1, {
+			eventIds: "={{ $('Unplanned Change').item.json.id }}",
+			comment:
+				'=Incident {{ $json.number }} for {{ $("Unplanned Change").first().json.deviceName }}',
+			options: { nested: '={{ $json.sys_id }}' },
+		});
+		expect(fieldsRead(comment).sort()).toEqual(['number', 'sys_id']);
+		expect(fieldsReadFrom(comment, 'Unplanned Change').sort()).toEqual(['deviceName', 'id']);
+		expect(fieldsReadFrom(comment, 'Create Incident')).toEqual([]);
+	});
+
+	it("evaluates a parameter for an input item with n8n's expression engine, and runs Code on items", () => {
+		const incident = node('n8n-nodes-base.serviceNow', 1, {
+			short_description: "=On {{ $json.deviceName }} by {{ $json.who || 'nobody' }}",
+			additionalFields: { description: '={{ $json.list.map(x => x * 2).join(", ") }}' },
+		});
+		expect(evaluateParameter(incident, 'short_description', { deviceName: 'WEB-1' })).toBe(
+			'On WEB-1 by nobody',
+		);
+		expect(evaluateParameter(incident, 'additionalFields.description', { list: [1, 2] })).toBe(
+			'2, 4',
+		);
+		expect(() => evaluateParameter(incident, 'additionalFields.missing', {})).toThrow(
+			'X has no parameter additionalFields.missing',
+		);
+		const code = node('n8n-nodes-base.code', 2, {
+			mode: 'runOnceForAllItems',
+			jsCode: 'return $input.all().map(({ json }) => ({ json: { twice: json.n * 2 } }));',
+		});
+		expect(runCode(code, [{ n: 1 }, { n: 4 }])).toEqual([{ twice: 2 }, { twice: 8 }]);
 	});
 });

@@ -9,5 +9,6 @@ export {
 	singleNodeWorkflow,
 } from './workflows';
 export { expectNoSecrets } from './secrets';
+export type { PinData } from './pinnedNode';
 export { testCredential, type CredentialTestResult } from './credentialTest';
 export { runPoll, StaticDataStore, type PollOptions, type PollResult } from './poll';
