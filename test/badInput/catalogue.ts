@@ -2362,6 +2362,122 @@ const triggerEventGroups: FieldGroup[] = [
 	),
 ];
 
+// ---- Planned Change operations ------------------------------------------------------------------------------
+
+const PLANNED_CHANGE_WRITES = ['/plannedChangeInstances/add', '/plannedChangeInstances/update'];
+/** Create with a display name of its own per item, so that every accepted case creates one planned change. */
+const plannedChangeCreate = {
+	resource: 'plannedChange',
+	operation: 'create',
+	displayName: '=CHG-BAD-{{ $itemIndex }}',
+	description: 'Bad-input catalogue',
+	scheduleEnd: 'openEnded',
+};
+const plannedChangeAdded = (pick: (body: Record<string, unknown>) => unknown) => ({
+	route: '/plannedChangeInstances/add',
+	pick,
+});
+
+const plannedChangeCreateGroups: FieldGroup[] = [
+	{
+		operation: 'Planned Change › Create',
+		field: 'Display Name',
+		node: 'action',
+		parameters: (value) => ({ ...plannedChangeCreate, displayName: value }),
+		writes: PLANNED_CHANGE_WRITES,
+		sent: plannedChangeAdded((body) => body.DisplayName),
+		cases: textCases({ required: true, text: 'accepted', writes: 1 }),
+	},
+	{
+		operation: 'Planned Change › Create',
+		field: 'Assigned To',
+		node: 'action',
+		parameters: (value) => ({ ...plannedChangeCreate, assignedTo: value }),
+		writes: PLANNED_CHANGE_WRITES,
+		sent: plannedChangeAdded((body) => body.AssignedTo),
+		cases: textCases({ required: false, text: 'accepted', writes: 1 }),
+	},
+	{
+		operation: 'Planned Change › Create',
+		field: 'Groups',
+		node: 'action',
+		parameters: (value) => ({ ...plannedChangeCreate, memberGroups: value }),
+		writes: PLANNED_CHANGE_WRITES,
+		sent: plannedChangeAdded((body) => body.MemberGroups),
+		cases: [
+			accepted(n("['A5']", ['A5']), 'an internal name (the UI value)', ['A5'], 1),
+			accepted(
+				n("'network devices; A12'", 'network devices; A12'),
+				'display names (any case) map to internal names',
+				['A5', 'A12'],
+				1,
+			),
+			...[...EMPTY, nul, array].map((value) => accepted(value, 'no groups', undefined, 1)),
+			rejected(n("'Solaris'", 'Solaris'), 'no such group', NOT_A_GROUP),
+			rejected(number, 'no such group', NOT_A_GROUP),
+			rejected(boolean, 'not text', NOT_TEXT),
+			rejected(object, 'not text', NOT_TEXT),
+			rejected(LONG, 'longer than 1024 characters', TOO_LONG),
+		],
+	},
+	{
+		operation: 'Planned Change › Create',
+		field: 'Devices (List)',
+		node: 'action',
+		parameters: (value) => ({ ...plannedChangeCreate, memberDeviceList: value }),
+		writes: PLANNED_CHANGE_WRITES,
+		sent: plannedChangeAdded((body) => body.MemberAgentDeviceIds),
+		cases: [
+			accepted(n("'1,1'", '1,1'), 'an Agent Device ID', ['1,1'], 1),
+			...[...EMPTY, nul, array].map((value) => accepted(value, 'no devices', undefined, 1)),
+			rejected(
+				n("'NO-SUCH-HOST'", 'NO-SUCH-HOST'),
+				'no device of that name: named in the error, nothing written',
+				/the Hub has no device "NO-SUCH-HOST"/,
+				'Devices',
+			),
+			rejected(
+				n("'9999,9999'", '9999,9999'),
+				'no device with that ID',
+				/the Hub has no device "9999,9999"/,
+				'Devices',
+			),
+			rejected(boolean, 'not text', NOT_TEXT),
+			rejected(object, 'not text', NOT_TEXT),
+		],
+	},
+	{
+		operation: 'Planned Change › Create',
+		field: 'Start',
+		node: 'action',
+		parameters: (value) => ({
+			...plannedChangeCreate,
+			startTime: value,
+			scheduleEnd: 'endTime',
+			endTime: '2030-01-10T11:00:00Z',
+		}),
+		writes: PLANNED_CHANGE_WRITES,
+		sent: plannedChangeAdded((body) => body.StartTimeUtc),
+		cases: [
+			accepted(
+				n("'2030-01-10T09:00:00Z'", '2030-01-10T09:00:00Z'),
+				'ISO text with an offset',
+				'2030-01-10T09:00:00.000Z',
+				1,
+			),
+			rejected(
+				n("'2030-01-10T12:00:00Z'", '2030-01-10T12:00:00Z'),
+				'after End: the window would end before it starts',
+				/is before Start/,
+				'End',
+			),
+			rejected(n("'tomorrow'", 'tomorrow'), 'not a date', /is not a date\. Pick a date/),
+			rejected(boolean, 'not a date', /is not a date/),
+			rejected(array, 'not a date', /is not a date/),
+		],
+	},
+];
+
 export const CATALOGUE: FieldGroup[] = [
 	...agentGetManyGroups,
 	...agentCountGroups,
@@ -2380,6 +2496,7 @@ export const CATALOGUE: FieldGroup[] = [
 	...eventSetStatusGroups,
 	...eventAddCommentGroups,
 	...eventStatisticsGroups,
+	...plannedChangeCreateGroups,
 	...triggerGroups,
 	...triggerEventGroups,
 ];

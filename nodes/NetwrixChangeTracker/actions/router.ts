@@ -8,12 +8,14 @@ import { HubReferenceData } from '../../shared/transport/hubReferenceData';
 import * as agent from './agent';
 import * as credential from './credential';
 import * as event from './event';
+import * as plannedChange from './plannedChange';
 import type { OperationExecute } from './node.type';
 
 const resources: Record<string, Record<string, OperationExecute>> = {
 	agent: agent.operations,
 	credential: credential.operations,
 	event: event.operations,
+	plannedChange: plannedChange.operations,
 };
 
 /** Timeout and retry settings come from the first item's Options: they apply to the whole run. */

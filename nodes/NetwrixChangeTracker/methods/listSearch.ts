@@ -4,6 +4,7 @@ import { agentDeviceIdOf } from '../../shared/transport/agentDeviceId';
 import { HubClient } from '../../shared/transport/hubClient';
 import { searchAgents as searchAgentPage } from '../../shared/transport/agents';
 import { displayNameOf } from '../../shared/agents/displayName';
+import { searchPlannedChangeInstances } from '../../shared/transport/plannedChanges';
 
 const PAGE = 50;
 
@@ -46,4 +47,29 @@ export async function searchProxyAgents(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	return await agentList(this, { CanProxy: true }, filter, paginationToken);
+}
+
+/** Planned changes, newest start first, searched by display name (e.g. a change request number). */
+export async function searchPlannedChanges(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const skip = Number(paginationToken ?? 0) || 0;
+	const { instances, total } = await searchPlannedChangeInstances(
+		await HubClient.create(this),
+		filter?.trim() || undefined,
+		skip,
+		PAGE,
+	);
+	return {
+		results: instances.map((instance) => ({
+			name: `${instance.DisplayName || instance.InstanceId}${instance.Disabled ? ' – disabled' : ''}`,
+			value: instance.InstanceId,
+		})),
+		paginationToken:
+			skip + instances.length < total && instances.length > 0
+				? String(skip + instances.length)
+				: undefined,
+	};
 }

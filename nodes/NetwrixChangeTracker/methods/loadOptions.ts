@@ -3,6 +3,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { byName } from '../../shared/dropdowns';
 import { HubClient } from '../../shared/transport/hubClient';
 import { fetchCredentialKeys } from '../../shared/transport/hubReferenceData';
+import { fetchPlannedChangeRulesets } from '../../shared/transport/plannedChanges';
 
 export { getGroups, getProxyAgents } from '../../shared/dropdowns';
 
@@ -40,4 +41,18 @@ export async function getCredentialKeysOfType(
 			options.push({ name: key, value: key, description: type ? undefined : keyType });
 	}
 	return options.sort(byName);
+}
+
+/** Planned change rulesets (`/plannedChanges`), valued by their Name. */
+export async function getPlannedChangeRulesets(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	const rulesets = await fetchPlannedChangeRulesets(await HubClient.create(this));
+	return rulesets
+		.map((ruleset) => ({
+			name: ruleset.DisplayName || ruleset.Name,
+			value: ruleset.Name,
+			description: ruleset.DisallowRules ? 'Events filed by hand only' : undefined,
+		}))
+		.sort(byName);
 }

@@ -44,6 +44,11 @@ interface HubRequest<T> {
 	qs?: IDataObject;
 	/** Writes are retried only when the Hub cannot have applied them (429, 503). */
 	write?: boolean;
+	/**
+	 * A write the Hub does not refuse when it is sent twice (it would create a second record): never sent again, even
+	 * on 429 or 503; the caller looks whether it was applied before sending it again.
+	 */
+	once?: boolean;
 	/** Validates the answer; the request resolves to the parsed value. */
 	schema?: z.ZodType<T, z.ZodTypeDef, unknown>;
 	/** `undefined` turns a 404 into an `undefined` result instead of an error. */
@@ -210,7 +215,8 @@ export class HubClient {
 				}
 				throw await this.error(failure.details, request);
 			}
-			if (!isRetryableStatus(response.statusCode, request.write === true)) return response;
+			if (request.once || !isRetryableStatus(response.statusCode, request.write === true))
+				return response;
 			const decision = decideRetry(
 				attempt,
 				this.retry,

@@ -237,6 +237,74 @@ export const eventCountsResponseSchema = z
 	})
 	.passthrough();
 
+const memberDetail = z.object({ Id: id, Name: optionalText }).passthrough();
+
+/** `PlannedChangeDefinition` (docs/hub-api.md §14.1): a ruleset. */
+const plannedChangeDefinitionSchema = z
+	.object({
+		Name: z.string(),
+		DisplayName: optionalText,
+		Description: optionalText,
+		Origin: optionalText,
+		DisallowRules: optionalFlag,
+	})
+	.passthrough();
+
+/** `PlannedChangeInstance` (§14.1): the fields the node reads; `InstanceId` is required (identity checks). */
+const plannedChangeInstanceSchema = z
+	.object({
+		InstanceId: z.string(),
+		DisplayName: optionalText,
+		Description: optionalText,
+		Origin: optionalText,
+		AssignedTo: optionalText,
+		PlannedChangeName: optionalText,
+		PlannedChangeDisplayName: optionalText,
+		PlannedChange: plannedChangeDefinitionSchema.nullish(),
+		StartTimeUtc: optionalText,
+		EndTimeUtc: optionalText,
+		Started: optionalFlag,
+		Ended: optionalFlag,
+		Disabled: optionalFlag,
+		DisallowRules: optionalFlag,
+		MemberGroups: textList,
+		MemberAgentDeviceIds: textList,
+		GroupLookup: z.array(memberDetail).nullish(),
+		AgentDeviceLookup: z.array(memberDetail).nullish(),
+		PeriodicityCount: z.number().nullish(),
+		PeriodicityUnit: optionalText,
+		PeriodDurationCount: z.number().nullish(),
+		PeriodDurationUnit: optionalText,
+	})
+	.passthrough();
+
+/** `GetPlannedChangesInstancesResponse` (§14.2–§14.4). */
+export const plannedChangeInstancesResponseSchema = z
+	.object({
+		PlannedChangeInstances: z.array(plannedChangeInstanceSchema).nullish(),
+		Total: rowCount,
+		Returned: z.number().nullish(),
+	})
+	.passthrough();
+
+/** `GetPlannedChangesResponse` (§14.10). */
+export const plannedChangesResponseSchema = z
+	.object({
+		PlannedChanges: z.array(plannedChangeDefinitionSchema).nullish(),
+		Total: rowCount,
+		Returned: z.number().nullish(),
+	})
+	.passthrough();
+
+/** `AddOrUpdatePlannedChangeInstanceFromEventsResponse` (§14.9; no Version). */
+export const plannedChangeFromEventsResponseSchema = z
+	.object({
+		IsPreview: optionalFlag,
+		PlannedChange: plannedChangeDefinitionSchema.nullish(),
+		PlannedChangeInstance: plannedChangeInstanceSchema,
+	})
+	.passthrough();
+
 export type AgentDevice = z.infer<typeof agentDeviceSchema>;
 export type DeviceReportDetail = z.infer<typeof deviceReportDetailSchema>;
 export type AgentsRankedResponse = z.infer<typeof agentsRankedResponseSchema>;
@@ -247,3 +315,6 @@ export type HubEvent = z.infer<typeof eventSchema>;
 export type EventsResponse = z.infer<typeof eventsResponseSchema>;
 export type EventHistoryResponse = z.infer<typeof eventHistoryResponseSchema>;
 export type EventCountsResponse = z.infer<typeof eventCountsResponseSchema>;
+export type HubPlannedChangeInstance = z.infer<typeof plannedChangeInstanceSchema>;
+export type HubPlannedChangeDefinition = z.infer<typeof plannedChangeDefinitionSchema>;
+export type PlannedChangeFromEventsResponse = z.infer<typeof plannedChangeFromEventsResponseSchema>;

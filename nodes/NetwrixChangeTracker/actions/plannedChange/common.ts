@@ -1,0 +1,94 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { resolveGroupField } from '../../../shared/agents/groupNames';
+import {
+	resolveAgentDevices,
+	type ResolvedDevice,
+} from '../../../shared/agents/resolveAgentDevices';
+import { InputError, quote, requiredText, toList } from '../../../shared/parameters/inputValues';
+import { lookUpPlannedChangeInstances } from '../../../shared/transport/plannedChanges';
+import type { HubPlannedChangeInstance } from '../../../shared/transport/schemas';
+import {
+	rawPlannedChange,
+	readDeviceEntries,
+	simplifyPlannedChange,
+} from '../../helpers/plannedChangeInput';
+import type { HubRunContext } from '../node.type';
+
+export const PLANNED_CHANGE_FIELD = 'Planned Change';
+
+/** How many instances one lookup by id reads: the one asked for, and room for a Hub that ignores the filter. */
+const LOOKUP_WINDOW = 20;
+
+/** The Instance ID the Planned Change locator gives. */
+export function instanceIdOf(context: IExecuteFunctions, itemIndex: number): string {
+	const locator = context.getNodeParameter('plannedChange', itemIndex) as
+		| { value?: unknown }
+		| string
+		| undefined;
+	const value = typeof locator === 'object' && locator !== null ? locator.value : locator;
+	return requiredText(value, PLANNED_CHANGE_FIELD);
+}
+
+/**
+ * The instance with this id, or an error naming the field: only a record whose InstanceId is the one asked for
+ * counts, whatever else the Hub answered, so a write never targets another planned change.
+ */
+export async function readInstance(
+	{ client }: HubRunContext,
+	instanceId: string,
+	itemIndex: number,
+	omitDefinition = true,
+): Promise<HubPlannedChangeInstance> {
+	const answered = await lookUpPlannedChangeInstances(
+		client,
+		{ InstanceIds: [instanceId], OmitPlannedChangeDefinitions: omitDefinition },
+		LOOKUP_WINDOW,
+		itemIndex,
+	);
+	const instance = answered.find(
+		(candidate) => candidate.InstanceId.toLowerCase() === instanceId.toLowerCase(),
+	);
+	if (!instance)
+		throw new InputError(
+			PLANNED_CHANGE_FIELD,
+			`the Hub has no planned change with ID ${quote(instanceId)}`,
+			'Check the ID, or pick the planned change from the list',
+		);
+	return instance;
+}
+
+export interface Members {
+	devices: ResolvedDevice[];
+	groups: string[];
+}
+
+/** The Devices, Device Names or IDs (List) and Group Names or IDs of an item, checked against the Hub. */
+export async function readMembers(
+	context: IExecuteFunctions,
+	{ client, reference }: HubRunContext,
+	itemIndex: number,
+): Promise<Members> {
+	const entries = readDeviceEntries(
+		context.getNodeParameter('memberDevices', itemIndex, {}),
+		context.getNodeParameter('memberDeviceList', itemIndex, ''),
+		'Devices',
+	);
+	const groupEntries = toList(context.getNodeParameter('memberGroups', itemIndex, []), 'Groups');
+	const groups = await resolveGroupField(reference, groupEntries, 'Groups');
+	const devices = await resolveAgentDevices(client, entries, 'Devices', itemIndex);
+	return { devices, groups };
+}
+
+/** An instance as output: simplified or the Hub's record, with the operation's own fields added. */
+export function outputOf(
+	instance: HubPlannedChangeInstance,
+	simplify: boolean,
+	hubLabel: string,
+	extra: IDataObject = {},
+): IDataObject {
+	const base = simplify
+		? simplifyPlannedChange(instance, hubLabel, Date.now())
+		: rawPlannedChange(instance, hubLabel);
+	return { ...base, ...extra };
+}
