@@ -13,7 +13,7 @@ import {
 } from '../../descriptions/plannedChangeFields.description';
 import type { HubRunContext } from '../node.type';
 import { processItems } from '../processItems';
-import { instanceIdOf, outputOf, readInstance, readMembers } from './common';
+import { instanceIdOf, outputOf, readInstance, readMembers } from './targets/plannedChangeTargets';
 
 const properties: INodeProperties[] = [
 	plannedChangeLocator,

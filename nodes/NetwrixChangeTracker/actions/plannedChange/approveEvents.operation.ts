@@ -14,7 +14,7 @@ import { simplifyField } from '../../descriptions/common.description';
 import { plannedChangeLocator } from '../../descriptions/plannedChangeFields.description';
 import type { HubRunContext } from '../node.type';
 import { processItems } from '../processItems';
-import { instanceIdOf, outputOf, readInstance } from './common';
+import { instanceIdOf, outputOf, readInstance } from './targets/plannedChangeTargets';
 
 const properties: INodeProperties[] = [
 	plannedChangeLocator,

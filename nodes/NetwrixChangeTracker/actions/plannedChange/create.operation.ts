@@ -33,7 +33,7 @@ import { OPEN_END_MS, readSchedule, SCHEDULE_ENDS } from '../../helpers/plannedC
 import { appliedNote } from '../appliedWrite';
 import type { HubRunContext } from '../node.type';
 import { processItems } from '../processItems';
-import { outputOf, readMembers, type Members } from './common';
+import { outputOf, readMembers, type Members } from './targets/plannedChangeTargets';
 
 export const IF_EXISTS = ['error', 'skip', 'update'] as const;
 

@@ -10,7 +10,7 @@ import {
 import { plannedChangeLocator } from '../../descriptions/plannedChangeFields.description';
 import type { HubRunContext } from '../node.type';
 import { processItems } from '../processItems';
-import { instanceIdOf } from './common';
+import { instanceIdOf } from './targets/plannedChangeTargets';
 
 const properties: INodeProperties[] = [
 	plannedChangeLocator,

@@ -13,7 +13,7 @@ import { reevaluatePlannedChangeEvents } from '../../../shared/transport/planned
 import { plannedChangeLocator } from '../../descriptions/plannedChangeFields.description';
 import type { HubRunContext } from '../node.type';
 import { processItems } from '../processItems';
-import { instanceIdOf, readInstance } from './common';
+import { instanceIdOf, readInstance } from './targets/plannedChangeTargets';
 
 const properties: INodeProperties[] = [
 	plannedChangeLocator,

@@ -20,7 +20,7 @@ import { plannedChangeLocator } from '../../descriptions/plannedChangeFields.des
 import { checkWindow } from '../../helpers/plannedChangeInput';
 import type { HubRunContext } from '../node.type';
 import { processItems } from '../processItems';
-import { instanceIdOf, outputOf, readInstance } from './common';
+import { instanceIdOf, outputOf, readInstance } from './targets/plannedChangeTargets';
 
 const properties: INodeProperties[] = [
 	plannedChangeLocator,

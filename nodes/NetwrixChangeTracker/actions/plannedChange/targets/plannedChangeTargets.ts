@@ -1,19 +1,20 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+/** Which planned change and which members an item names, read from its parameters, and the item it outputs. */
 
-import { resolveGroupField } from '../../../shared/agents/groupNames';
+import { resolveGroupField } from '../../../../shared/agents/groupNames';
 import {
 	resolveAgentDevices,
 	type ResolvedDevice,
-} from '../../../shared/agents/resolveAgentDevices';
-import { InputError, quote, requiredText, toList } from '../../../shared/parameters/inputValues';
-import { lookUpPlannedChangeInstances } from '../../../shared/transport/plannedChanges';
-import type { HubPlannedChangeInstance } from '../../../shared/transport/schemas';
+} from '../../../../shared/agents/resolveAgentDevices';
+import { InputError, quote, requiredText, toList } from '../../../../shared/parameters/inputValues';
+import { lookUpPlannedChangeInstances } from '../../../../shared/transport/plannedChanges';
+import type { HubPlannedChangeInstance } from '../../../../shared/transport/schemas';
 import {
 	rawPlannedChange,
 	readDeviceEntries,
 	simplifyPlannedChange,
-} from '../../helpers/plannedChangeInput';
-import type { HubRunContext } from '../node.type';
+} from '../../../helpers/plannedChangeInput';
+import type { HubRunContext } from '../../node.type';
 
 export const PLANNED_CHANGE_FIELD = 'Planned Change';
 
