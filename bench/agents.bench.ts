@@ -1,44 +1,13 @@
-import { fork } from 'child_process';
-import { mkdtempSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-
 import { startHub } from '../test/hub';
-import type { ClientJob, ClientResult } from './agentsClient';
+import type { ClientJob } from './agentsClient';
+import { median, REPS, runClient as runClientScript, type TimedResult } from './clientProcess';
 import { mb, seconds, type BenchTable } from './table';
 
 const PAGE_SIZE = 500;
 
-/** Runs one client in its own process; `beforeTimedRun` runs once the client has warmed up. */
-async function runClient(
-	job: ClientJob,
-	beforeTimedRun: () => void = () => {},
-): Promise<ClientResult> {
-	const child = fork(join(__dirname, 'agentsClient.ts'), [], {
-		execArgv: ['-r', 'ts-node/register/transpile-only', '--max-old-space-size=4096'],
-		env: { ...process.env, N8N_USER_FOLDER: mkdtempSync(join(tmpdir(), 'n8n-ct-bench-')) },
-		stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-	});
-	const result = await new Promise<ClientResult & { error?: string }>((resolve, reject) => {
-		child.on('message', (message) => {
-			if (message === 'ready') {
-				beforeTimedRun();
-				child.send('go');
-			} else resolve(message as ClientResult & { error?: string });
-		});
-		child.once('error', reject);
-		child.send(job);
-	});
-	child.kill();
-	if (result.error) throw new Error(`${job.mode} client failed: ${result.error}`);
-	return result;
-}
-
-/** Repetitions of each client per scenario (BENCH_REPS); the table shows medians. */
-const REPS = Math.max(1, Number(process.env.BENCH_REPS ?? 3));
-
-const median = (values: number[]) =>
-	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** Runs one agents client in its own process; `beforeTimedRun` runs once the client has warmed up. */
+const runClient = async (job: ClientJob, beforeTimedRun?: () => void): Promise<TimedResult> =>
+	await runClientScript('agentsClient.ts', job, beforeTimedRun);
 
 /** Get Many (Return All, simplified) through the n8n engine vs a raw undici loop, same emulator, same run. */
 export async function run(): Promise<BenchTable[]> {
@@ -74,7 +43,7 @@ export async function run(): Promise<BenchTable[]> {
 						const result = await runClient({ mode, ...job }, prepare);
 						times[mode].push(result.ms);
 						if (mode !== 'helper') cpu[mode].push(result.cpuMs);
-						complete &&= result.agents === agents;
+						complete &&= result.rows === agents;
 						if (mode === 'node') {
 							const stats = hub.stats();
 							nodeRuns.push({

@@ -10,6 +10,7 @@ const sections: Section[] = [
 	{ name: 'agents', load: async () => await import('../bench/agents.bench') },
 	{ name: 'trigger', load: async () => await import('../bench/trigger.bench') },
 	{ name: 'register', load: async () => await import('../bench/register.bench') },
+	{ name: 'events', load: async () => await import('../bench/events.bench') },
 ];
 
 async function main() {
