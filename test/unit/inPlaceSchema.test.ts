@@ -62,6 +62,7 @@ describe('the in-place check agrees with zod on every field', () => {
 			Constrained: z.string().min(2).optional(),
 			Short: z.array(z.string()).max(1).optional(),
 			Whole: z.number().int().optional(),
+			Attributes: z.record(z.string().nullable()).nullish(),
 		})
 		.passthrough();
 	const checked = inPlace(schema);
@@ -77,6 +78,7 @@ describe('the in-place check agrees with zod on every field', () => {
 		Constrained: 'ok',
 		Short: ['one'],
 		Whole: 3,
+		Attributes: { Owner: 'root', Mode: null },
 	};
 	const replacements: unknown[] = [
 		undefined,
@@ -95,6 +97,8 @@ describe('the in-place check agrees with zod on every field', () => {
 		[{ K: 1 }],
 		{ A: 1 },
 		{ A: 'a', B: [2] },
+		{ Owner: 'root', Size: 4 },
+		{ Owner: ['x'] },
 	];
 	const variants = [
 		valid,

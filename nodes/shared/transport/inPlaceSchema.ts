@@ -104,6 +104,21 @@ function arrayCheck(element: Check, allowed: Absence): Check {
 	};
 }
 
+/** A `Dictionary<String, T>` (zod record with plain string keys): every value checked in place. */
+function recordCheck(element: Check, allowed: Absence): Check {
+	return (holder, key) => {
+		const value = holder[key];
+		if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+			return absenceProblem(value, key, allowed, 'object');
+		}
+		for (const name of Object.keys(value)) {
+			const problem = element(value as Holder, name);
+			if (problem) return withParent(key, problem);
+		}
+		return undefined;
+	};
+}
+
 /** Any schema this file does not compile: zod parses it and its result replaces the value. */
 function zodCheck(schema: z.ZodTypeAny): Check {
 	return (holder, key) => {
@@ -142,14 +157,21 @@ function compile(schema: z.ZodTypeAny): Check {
 	}
 	if (inner instanceof z.ZodArray && unboundedArray(inner))
 		return arrayCheck(compile(inner.element as z.ZodTypeAny), allowed);
+	if (
+		inner instanceof z.ZodRecord &&
+		inner.keySchema instanceof z.ZodString &&
+		unconstrained(inner.keySchema)
+	) {
+		return recordCheck(compile(inner.valueSchema as z.ZodTypeAny), allowed);
+	}
 	return zodCheck(schema);
 }
 
 /**
  * Checks what the zod schema checks, in place: nothing is copied. zod builds a new object for every object it
  * parses, and for Hub pages of thousands of records that copy (and the garbage it leaves) costs more than
- * everything else the node does with them. Passthrough objects, arrays, primitives and `.transform(String)` ids
- * are checked here; any other part goes through zod itself and its parsed value replaces the original.
+ * everything else the node does with them. Passthrough objects, arrays, string-keyed records, primitives and
+ * `.transform(String)` ids are checked here; any other part goes through zod itself and its parsed value replaces the original.
  */
 export function inPlace<Schema extends z.ZodTypeAny>(
 	schema: Schema,
