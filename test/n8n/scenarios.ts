@@ -29,6 +29,7 @@ export interface SuiteValues {
 	credentialPassword: string;
 	rotatedPassword: string;
 	lockoutPassword: string;
+	changeRequest: string;
 }
 
 export function suiteValues(hub: HubEmulator): SuiteValues {
@@ -63,6 +64,7 @@ export function suiteValues(hub: HubEmulator): SuiteValues {
 		credentialPassword: 'E2E-Initial-S3cret!',
 		rotatedPassword: 'E2E-Rotated-S3cret!',
 		lockoutPassword: 'E2E-Lockout-Wr0ng!',
+		changeRequest: 'CHG0077001',
 	};
 }
 
@@ -101,6 +103,9 @@ function succeeded({ execution }: ScenarioContext): void {
 	assert.ok(execution.run, 'n8n printed no execution record');
 	assert.equal(execution.run.status, 'success');
 }
+
+const plannedChangesNamed = (hub: HubEmulator, changeRequest: string) =>
+	hub.store.events.plannedChanges.filter((change) => change.DisplayName.startsWith(changeRequest));
 
 const liveAgents = (hub: HubEmulator) => hub.store.agents.filter((agent) => !agent.Deleted);
 
@@ -324,6 +329,51 @@ export const scenarios: Scenario[] = [
 				newest.map((event) => event.Id).sort(),
 				'the newest ones',
 			);
+		},
+	},
+	{
+		name: 'Planned Change › Create (If It Exists: Skip) creates the planned change for the change request',
+		workflow: 'plannedChangeCreate',
+		check: (context) => {
+			succeeded(context);
+			const { execution, hub, values } = context;
+			const [item] = execution.json('Create Planned Change');
+			assert.equal(item.result, 'created');
+			assert.equal(item.displayName, `${values.changeRequest} - n8n end-to-end`);
+			assert.deepEqual(
+				(item.memberDevices as Array<{ agentDeviceId: string }>).map((m) => m.agentDeviceId),
+				[values.proxyAgentDeviceId],
+			);
+			assert.equal(item.activeNow, true);
+			assert.equal(context.requests('/plannedChangeInstances/add').length, 1);
+			assert.equal(plannedChangesNamed(hub, values.changeRequest).length, 1);
+		},
+	},
+	{
+		name: 'Planned Change › Create again with Skip (an ITSM webhook firing twice) creates nothing',
+		workflow: 'plannedChangeCreate',
+		check: (context) => {
+			succeeded(context);
+			const { execution, hub, values } = context;
+			const [item] = execution.json('Create Planned Change');
+			assert.equal(item.result, 'existing');
+			assert.equal(context.requests('/plannedChangeInstances/add').length, 0, 'no add sent');
+			assert.equal(plannedChangesNamed(hub, values.changeRequest).length, 1, 'still one');
+		},
+	},
+	{
+		name: 'Planned Change › Get Many finds it by the request number, End Now closes it',
+		workflow: 'plannedChangeEndNow',
+		check: (context) => {
+			succeeded(context);
+			const { execution, hub, values } = context;
+			const found = execution.json('Find Planned Change');
+			assert.equal(found.length, 1, 'Get Many: the one planned change');
+			const [ended] = execution.json('End Planned Change');
+			assert.equal(ended.id, found[0].id);
+			assert.ok(Date.parse(String(ended.end)) <= Date.now(), 'its end is now');
+			const [stored] = plannedChangesNamed(hub, values.changeRequest);
+			assert.ok(Date.parse(stored.EndTimeUtc as string) <= Date.now(), 'ended on the Hub');
 		},
 	},
 	{
