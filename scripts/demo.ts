@@ -371,6 +371,85 @@ async function main() {
 			console.log(`  ${csvLine(line)}`);
 		console.log(`  … ${csvRows.length} rows in all`);
 
+		heading('9 · Change request → planned change on two Hubs, 10 · closed → ended');
+		const toPlanned = exampleWorkflow('9').workflow;
+		const hourMs = 3_600_000;
+		const start = Math.floor(Date.now() / 1000) * 1000 + hourMs;
+		const snDate = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+		const firstDevice = (hub: HubEmulator) =>
+			hub.store.agents.find((agent) => !agent.Deleted && agent.Registered)!;
+		const crFor = (number: string, device: string) => {
+			const field = (value: string, display = value) => ({ display_value: display, value });
+			return {
+				json: {
+					number: field(number),
+					short_description: field(`Patch ${device}`),
+					description: field('Monthly OS patching'),
+					assigned_to: field('5137153cc611227c000bbd1bd8cd2005', 'Priya Patel'),
+					start_date: field(snDate(start)),
+					end_date: field(snDate(start + 2 * hourMs)),
+					cmdb_ci: field('b0c25d1bc0a800090168be1bfcdcd759', device),
+				},
+			};
+		};
+		const requests = [
+			crFor('CHG0040100', firstDevice(hubs.EMEA).Name),
+			crFor('CHG0040101', firstDevice(hubs.AMER).Name),
+		];
+		const planPart = subWorkflow(toPlanned, [
+			'Approved Change Requests',
+			'Plan on EMEA',
+			'Plan on AMER',
+		]);
+		const plan = async () => {
+			const run = await runWorkflow(planPart, {
+				store,
+				mode: 'trigger',
+				startNode: 'Approved Change Requests',
+				pinData: { 'Approved Change Requests': requests },
+			});
+			check(run.status === 'success', `example 9: ${run.error?.message ?? run.status}`);
+			return [...run.json('Plan on EMEA'), ...run.json('Plan on AMER')];
+		};
+		const planned = await plan();
+		for (const change of planned)
+			console.log(
+				`  ${String(change.hub)}: ${String(change.displayName)} ${String(change.result)}, ` +
+					`${String(change.start)} → ${String(change.end)}, devices ` +
+					(change.memberDevices as IDataObject[]).map((device) => device.name).join(', '),
+			);
+		const replanned = await plan();
+		console.log(
+			`  Next poll: ${replanned.map((change) => String(change.result)).join(', ')} (nothing written).`,
+		);
+		check(
+			planned.map((change) => change.result).join() === 'created,created' &&
+				replanned.map((change) => change.result).join() === 'existing,existing',
+			'example 9: expected one planned change per Hub, created once',
+		);
+
+		const closing = exampleWorkflow('10').workflow;
+		const endedChanges: IDataObject[] = [];
+		for (const label of ['EMEA', 'AMER'] as const) {
+			const found = await runPart(closing, `Find on ${label}`, store, [
+				requests[label === 'EMEA' ? 0 : 1],
+			]);
+			const kept = runCode(nodeOf(closing, `From ServiceNow (${label})`), found);
+			const ended = await runPart(
+				closing,
+				`End on ${label}`,
+				store,
+				kept.map((json) => ({ json })),
+			);
+			for (const change of ended)
+				console.log(`  ${label}: ${String(change.displayName)} ended at ${String(change.end)}`);
+			endedChanges.push(...ended);
+		}
+		check(
+			endedChanges.length === 2 && endedChanges.every((change) => change.alreadyEnded === false),
+			'example 10: expected both planned changes ended',
+		);
+
 		heading('Summary');
 		for (const row of summary)
 			console.log(`${row.hub}: ${row.agents} agents, ${row.offline} offline before the demo`);
@@ -386,6 +465,9 @@ async function main() {
 		);
 		console.log(
 			`Change report: ${csvRows.length} rows (EMEA ${expected.EMEA}, AMER ${expected.AMER}) from the last 24 hours.`,
+		);
+		console.log(
+			`Change requests: ${planned.length} planned changes created (one per Hub, none on the next poll), then ended on close.`,
 		);
 		console.log('Demo OK.');
 	} finally {

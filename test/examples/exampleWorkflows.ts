@@ -26,6 +26,7 @@ export interface Example {
 export function loadExamples(): Example[] {
 	return readdirSync(EXAMPLES_DIR, { withFileTypes: true })
 		.filter((entry) => entry.isDirectory())
+		.sort((a, b) => parseInt(a.name, 10) - parseInt(b.name, 10) || a.name.localeCompare(b.name))
 		.map((entry) => ({
 			slug: entry.name,
 			dir: join(EXAMPLES_DIR, entry.name),

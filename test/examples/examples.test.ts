@@ -82,7 +82,7 @@ function eventDevice(hub: HubEmulator, group: string, member: boolean): string {
 }
 
 describe('examples: importable workflow JSON', () => {
-	it('has the eight examples, each with a README', () => {
+	it('has the ten examples, each with a README', () => {
 		expect(examples.map((ex) => ex.slug)).toEqual([
 			'1-offline-agents-to-servicenow',
 			'2-global-agent-report',
@@ -92,6 +92,8 @@ describe('examples: importable workflow JSON', () => {
 			'6-unplanned-change-to-servicenow',
 			'7-unplanned-changes-to-splunk',
 			'8-daily-change-report-two-hubs',
+			'9-change-request-to-planned-change',
+			'10-closed-request-ends-planned-change',
 		]);
 		for (const ex of examples) expect(existsSync(join(ex.dir, 'README.md'))).toBe(true);
 	});
@@ -431,6 +433,177 @@ describe('examples: the Change Tracker parts run against the emulator', () => {
 		).toEqual(recent.AMER.map(() => null));
 	});
 
+	/** What ServiceNow's Table API answers for a change request (display values and values, no reference links). */
+	function changeRequest(
+		number: string,
+		devices: string[],
+		window: { start: number; end: number },
+	): IDataObject {
+		const field = (value: string, display = value) => ({ display_value: display, value });
+		const snDate = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+		return {
+			number: field(number),
+			short_description: field(`Patch ${devices.join(', ')}`),
+			description: field('Monthly OS patching, reboot included.'),
+			assigned_to: field('5137153cc611227c000bbd1bd8cd2005', 'Priya Patel'),
+			start_date: field(snDate(window.start)),
+			end_date: field(snDate(window.end)),
+			cmdb_ci: field('b0c25d1bc0a800090168be1bfcdcd759', devices.join('; ')),
+		};
+	}
+	const registeredName = (hub: HubEmulator, index = 0) =>
+		hub.store.agents.filter((agent) => !agent.Deleted && agent.Registered)[index];
+	const deviceId = (agent: { AgentDevice: { AgentId: unknown; DeviceId: unknown } }) =>
+		`${String(agent.AgentDevice.AgentId)},${String(agent.AgentDevice.DeviceId)}`;
+
+	it('9: each approved change request becomes one planned change on the Hub that has its CIs, however often it runs', async () => {
+		const ex = example('9');
+		const source = 'Approved Change Requests';
+		const hour = 3_600_000;
+		const window = { start: Math.floor(Date.now() / 1000) * 1000 + hour, end: 0 };
+		window.end = window.start + 2 * hour;
+		const emeaDevices = [registeredName(emea, 0), registeredName(emea, 1)];
+		const amerDevice = registeredName(amer, 0);
+		const requests = [
+			changeRequest(
+				'CHG0040100',
+				emeaDevices.map((agent) => agent.Name.toLowerCase()),
+				window,
+			),
+			changeRequest('CHG0040101', [amerDevice.Name], window),
+		];
+		expect(evaluateParameter(nodeNamed(ex, 'Plan on EMEA'), 'startTime', requests[0])).toBe(
+			new Date(window.start).toISOString().replace('.000Z', 'Z'),
+		);
+		const part = subWorkflow(ex.workflow, [source, 'Plan on EMEA', 'Plan on AMER']);
+		const run = async () =>
+			await runWorkflow(part, {
+				store,
+				mode: 'trigger',
+				startNode: source,
+				pinData: { [source]: requests.map((json) => ({ json })) },
+			});
+		const ours = (hub: HubEmulator) =>
+			hub.store.events.plannedChanges.filter((change) => change.DisplayName.startsWith('CHG00401'));
+
+		const first = await run();
+		expect(first.status).toBe('success');
+		expect(first.json('Plan on EMEA')).toEqual([
+			expect.objectContaining({
+				hub: 'EMEA',
+				displayName: 'CHG0040100',
+				origin: 'servicenow',
+				assignedTo: 'Priya Patel',
+				start: new Date(window.start).toISOString(),
+				end: new Date(window.end).toISOString(),
+				memberDevices: emeaDevices.map((agent) => ({
+					agentDeviceId: deviceId(agent),
+					name: agent.Name,
+				})),
+				result: 'created',
+			}),
+		]);
+		expect(first.json('Plan on AMER')).toEqual([
+			expect.objectContaining({
+				hub: 'AMER',
+				displayName: 'CHG0040101',
+				memberDevices: [{ agentDeviceId: deviceId(amerDevice), name: amerDevice.Name }],
+				result: 'created',
+			}),
+		]);
+		// The request whose CIs the Hub does not have goes to that node's error output: nothing written there.
+		const errorOutput = (name: string) =>
+			(first.run.data.resultData.runData[name]?.[0]?.data?.main?.[1] ?? []).map(
+				(item) => item.json,
+			);
+		expect(errorOutput('Plan on EMEA')).toEqual([
+			expect.objectContaining({ error: expect.stringMatching(/^Devices: the Hub has no device/) }),
+		]);
+		expect(errorOutput('Plan on AMER')).toHaveLength(1);
+		expect(ours(emea).map((change) => change.DisplayName)).toEqual(['CHG0040100']);
+		expect(ours(amer).map((change) => change.DisplayName)).toEqual(['CHG0040101']);
+		expect(ours(emea)[0].Description).toBe(
+			`${String((requests[0].short_description as IDataObject).value)}\n\nMonthly OS patching, reboot included.`,
+		);
+
+		// The next poll reads the same approved requests: nothing new is created.
+		const second = await run();
+		expect(second.status).toBe('success');
+		expect(second.json('Plan on EMEA')).toEqual([
+			expect.objectContaining({ id: first.json('Plan on EMEA')[0].id, result: 'existing' }),
+		]);
+		expect(second.json('Plan on AMER').map((item) => item.result)).toEqual(['existing']);
+		expect(ours(emea)).toHaveLength(1);
+		expect(ours(amer)).toHaveLength(1);
+
+		// The Hub files the CIs' changes inside the window under it.
+		const [planned] = emea.store.addEvents({
+			devices: [deviceId(emeaDevices[0])],
+			dateUtc: window.start + hour,
+		});
+		expect(emea.store.events.find(planned.Id)!.PlannedChangeId).toBe(ours(emea)[0].InstanceId);
+	});
+
+	it('10: a closed change request ends its planned change on each Hub, and only the ones ServiceNow made', async () => {
+		const ex = example('10');
+		const now = Date.now();
+		const window = (hub: HubEmulator, name: string, origin: string) =>
+			hub.store.events.addPlannedChange({
+				DisplayName: name,
+				Origin: origin,
+				Description: 'Patch',
+				MemberAgentDeviceIds: [deviceId(registeredName(hub))],
+				StartTimeUtc: new Date(now - 3_600_000).toISOString(),
+				EndTimeUtc: new Date(now + 3_600_000).toISOString(),
+			});
+		const emeaChange = window(emea, 'CHG0040100', 'servicenow');
+		const handMade = window(emea, 'Rollback of CHG0040100', 'n8n'); // another tool's: left alone
+		const other = window(emea, 'CHG0040999', 'servicenow'); // still open in ServiceNow
+		const amerChange = window(amer, 'CHG0040100', 'servicenow');
+		const closed = [{ json: { number: { display_value: 'CHG0040100', value: 'CHG0040100' } } }];
+
+		for (const [hub, label, change] of [
+			[emea, 'EMEA', emeaChange],
+			[amer, 'AMER', amerChange],
+		] as const) {
+			const find = `Find on ${label}`;
+			const end = `End on ${label}`;
+			const found = await runWorkflow(subWorkflow(ex.workflow, [find]), {
+				store,
+				startNode: find,
+				input: closed,
+			});
+			expect(found.status).toBe('success');
+			expectFieldsProvided(ex, find, found.json(find));
+			const kept = runCode(nodeNamed(ex, `From ServiceNow (${label})`), found.json(find));
+			expect(kept.map((item) => item.id)).toEqual([change.InstanceId]);
+			const ending = async () =>
+				await runWorkflow(subWorkflow(ex.workflow, [end]), {
+					store,
+					startNode: end,
+					input: kept.map((json) => ({ json })),
+				});
+			const ended = await ending();
+			expect(ended.status).toBe('success');
+			expect(ended.json(end)).toEqual([
+				expect.objectContaining({ id: change.InstanceId, alreadyEnded: false, activeNow: false }),
+			]);
+			expect(Date.parse(String(ended.json(end)[0].end))).toBeLessThanOrEqual(Date.now());
+			// The next poll still sees the request as closed: ending again changes nothing.
+			expect((await ending()).json(end)).toEqual([
+				expect.objectContaining({ id: change.InstanceId, alreadyEnded: true }),
+			]);
+			expect(
+				hub.store.events.plannedChanges.find((c) => c.InstanceId === change.InstanceId)!.EndTimeUtc,
+			).toBe(ended.json(end)[0].end);
+		}
+		for (const untouched of [handMade, other])
+			expect(
+				emea.store.events.plannedChanges.find((c) => c.InstanceId === untouched.InstanceId)!
+					.EndTimeUtc,
+			).toBe(untouched.EndTimeUtc);
+	});
+
 	it('every Change Tracker node of every example is exercised above', () => {
 		const exercised = [
 			'Agent Went Offline',
@@ -445,6 +618,12 @@ describe('examples: the Change Tracker parts run against the emulator', () => {
 			'New Unplanned Event',
 			'EMEA Events',
 			'AMER Events',
+			'Plan on EMEA',
+			'Plan on AMER',
+			'Find on EMEA',
+			'End on EMEA',
+			'Find on AMER',
+			'End on AMER',
 		];
 		const ours = examples.flatMap((ex) =>
 			ex.workflow.nodes.filter(isOurs).map((node) => node.name),
