@@ -50,6 +50,48 @@ describe('dropdowns and resource-locator lists (loadOptions / listSearch) as the
 		);
 	});
 
+	it('Planned change rulesets: every ruleset, valued by its name', async () => {
+		const options = await runLoadOptions(workflow, NODE, 'getPlannedChangeRulesets', { store });
+		const rulesets = hub.store.events.plannedChangeRulesets;
+		expect(rulesets.length).toBeGreaterThan(0);
+		expect(options.map((o) => o.value).sort()).toEqual(rulesets.map((r) => r.Name).sort());
+		for (const ruleset of rulesets) {
+			expect(options).toContainEqual(
+				expect.objectContaining({ name: ruleset.DisplayName || ruleset.Name, value: ruleset.Name }),
+			);
+		}
+	});
+
+	it('Planned change list: search text narrows by display name; pages until every one was offered', async () => {
+		const changes = hub.store.events.plannedChanges;
+		expect(changes.length).toBeGreaterThan(1);
+		const seen: string[] = [];
+		let paginationToken: string | undefined;
+		let pages = 0;
+		do {
+			const page = await runListSearch(workflow, NODE, 'searchPlannedChanges', {
+				store,
+				paginationToken,
+			});
+			seen.push(...page.results.map((r) => String(r.value)));
+			paginationToken = page.paginationToken as string | undefined;
+			pages++;
+		} while (paginationToken && pages < 10);
+		expect(seen.sort()).toEqual(changes.map((c) => c.InstanceId).sort());
+		const target = changes[0];
+		const found = await runListSearch(workflow, NODE, 'searchPlannedChanges', {
+			store,
+			filter: target.DisplayName.slice(0, 10).toLowerCase(),
+		});
+		expect(found.results.map((r) => r.value)).toContain(target.InstanceId);
+		for (const result of found.results) {
+			const change = changes.find((c) => c.InstanceId === result.value)!;
+			expect(change.DisplayName.toLowerCase()).toContain(
+				target.DisplayName.slice(0, 10).toLowerCase(),
+			);
+		}
+	});
+
 	it('Agent list: pages with a pagination token until every agent was offered once', async () => {
 		const seen: string[] = [];
 		let paginationToken: string | undefined;
