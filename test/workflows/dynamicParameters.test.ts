@@ -1,5 +1,6 @@
 import { startHub, type HubEmulator } from '../hub';
-import { CredentialStore, hubCredential, singleNodeWorkflow } from '../harness';
+import { CredentialStore, hubCredential, loadPackage, singleNodeWorkflow } from '../harness';
+import { ACTION_NODE_TYPE } from '../harness/workflows';
 import { runListSearch, runLoadOptions } from '../harness/loadOptions';
 
 const NODE = 'Change Tracker';
@@ -50,8 +51,11 @@ describe('dropdowns and resource-locator lists (loadOptions / listSearch) as the
 		);
 	});
 
-	it('Planned change rulesets: every ruleset, valued by its name', async () => {
-		const options = await runLoadOptions(workflow, NODE, 'getPlannedChangeRulesets', { store });
+	it('Planned change rulesets: "- None -" first, then every ruleset, valued by its name', async () => {
+		const [none, ...options] = await runLoadOptions(workflow, NODE, 'getPlannedChangeRulesets', {
+			store,
+		});
+		expect(none).toEqual({ name: '- None -', value: '' });
 		const rulesets = hub.store.events.plannedChangeRulesets;
 		expect(rulesets.length).toBeGreaterThan(0);
 		expect(options.map((o) => o.value).sort()).toEqual(rulesets.map((r) => r.Name).sort());
@@ -89,6 +93,32 @@ describe('dropdowns and resource-locator lists (loadOptions / listSearch) as the
 			expect(change.DisplayName.toLowerCase()).toContain(
 				target.DisplayName.slice(0, 10).toLowerCase(),
 			);
+		}
+	});
+
+	it('every optional dropdown offers its empty default, so a new node shows no "value not supported" issue', async () => {
+		const pkg = await loadPackage();
+		const properties = pkg.nodeTypes.getByNameAndVersion(ACTION_NODE_TYPE, 1).description
+			.properties;
+		const optional: Array<{ name: string; method: string }> = [];
+		const walk = (list: unknown[]) => {
+			for (const entry of list as Array<Record<string, unknown>>) {
+				const method = (entry.typeOptions as { loadOptionsMethod?: string } | undefined)
+					?.loadOptionsMethod;
+				if (entry.type === 'options' && method && entry.default === '' && !entry.required)
+					optional.push({ name: String(entry.name), method });
+				for (const key of ['options', 'values'])
+					if (Array.isArray(entry[key])) walk(entry[key] as unknown[]);
+			}
+		};
+		walk(properties);
+		expect(optional.map((field) => field.name).sort()).toEqual(['credentialKey', 'ruleset']);
+		for (const field of optional) {
+			const options = await runLoadOptions(workflow, NODE, field.method, { store });
+			expect({ field: field.name, values: options.map((o) => o.value) }).toEqual({
+				field: field.name,
+				values: expect.arrayContaining(['']),
+			});
 		}
 	});
 

@@ -28,13 +28,13 @@ export function agentLocator(options: {
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 12,340',
-				hint: 'The agentDeviceId: "<agent ID>,<device ID>"',
+				hint: 'The agentDeviceId: the agent ID, a comma and the device ID (12,12 is agent 12 itself)',
 				validation: [
 					{
 						type: 'regex',
 						properties: {
 							regex: AGENT_DEVICE_ID_REGEX,
-							errorMessage: 'Use the form "<agent ID>,<device ID>", e.g. 12,340',
+							errorMessage: 'Use the agent ID, a comma and the device ID, e.g. 12,340',
 						},
 					},
 				],

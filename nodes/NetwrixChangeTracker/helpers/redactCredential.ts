@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { HubCredential } from '../../shared/transport/schemas';
+import { hubDateOrNull } from '../../shared/helpers/hubDates';
 import { hubTag } from '../../shared/helpers/hubTag';
 import { REDACTED, scrubSecrets } from '../../shared/transport/secretScrub';
 import { isMaskedValue, isNonSecretParameter } from './secretParameters';
@@ -73,7 +74,7 @@ function simplifyCredential(redacted: IDataObject, hubLabel: string): IDataObjec
 		username: parameter(redacted.Parameters, 'UserName'),
 		onlineDetection: redacted.DeviceOnlineDetection ?? null,
 		trusted: redacted.IsTrusted ?? null,
-		lastModified: redacted.LastModifiedDateUtc ?? null,
+		lastModified: hubDateOrNull(redacted.LastModifiedDateUtc as string | null | undefined),
 		discoveryStatus: redacted.DiscoveryTaskStatus ?? null,
 		...hubTag(hubLabel),
 	};

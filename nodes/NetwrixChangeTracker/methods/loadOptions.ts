@@ -7,6 +7,9 @@ import { fetchPlannedChangeRulesets } from '../../shared/transport/plannedChange
 
 export { getGroups, getProxyAgents } from '../../shared/dropdowns';
 
+/** The choice an optional dropdown needs for its empty default (else the editor marks "" as not supported). */
+const NONE: INodePropertyOptions = { name: '- None -', value: '' };
+
 /** Every credential key, with its type; for filters and for a device's credential. */
 export async function getCredentialKeys(
 	this: ILoadOptionsFunctions,
@@ -43,16 +46,27 @@ export async function getCredentialKeysOfType(
 	return options.sort(byName);
 }
 
-/** Planned change rulesets (`/plannedChanges`), valued by their Name. */
+/**
+ * Planned change rulesets (`/plannedChanges`), valued by their Name, for the optional Ruleset field of Create:
+ * "- None -" (a new empty ruleset) first.
+ */
 export async function getPlannedChangeRulesets(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
 	const rulesets = await fetchPlannedChangeRulesets(await HubClient.create(this));
-	return rulesets
+	const options = rulesets
 		.map((ruleset) => ({
 			name: ruleset.DisplayName || ruleset.Name,
 			value: ruleset.Name,
 			description: ruleset.DisallowRules ? 'Events filed by hand only' : undefined,
 		}))
 		.sort(byName);
+	return [NONE, ...options];
+}
+
+/** Credential keys for an optional field (Register › Credential Key): "- None -" first. */
+export async function getCredentialKeysOrNone(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return [NONE, ...(await getCredentialKeys.call(this))];
 }

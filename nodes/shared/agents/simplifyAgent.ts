@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { agentDeviceIdOf } from '../transport/agentDeviceId';
 import type { AgentJoins } from '../transport/agentJoins';
 import type { AgentDevice, DeviceReportDetail } from '../transport/schemas';
+import { hubDateOrNull } from '../helpers/hubDates';
 import { hubTag } from '../helpers/hubTag';
 
 /** One flat item per agent: what reports, IF nodes and tickets need, with names instead of internal keys. */
@@ -37,8 +38,8 @@ export function simplifyAgent(
 		canProxy: agent.CanProxy ?? false,
 		proxyAgentDeviceId: agent.IsProxied ? proxy : null,
 		proxyName: agent.IsProxied ? (agent.RelatedProxyDeviceName ?? null) : null,
-		lastPollUtc: agent.LastPollUtc ?? null,
-		nextPollUtc: agent.NextPollUtc ?? null,
+		lastPollUtc: hubDateOrNull(agent.LastPollUtc),
+		nextPollUtc: hubDateOrNull(agent.NextPollUtc),
 		groups: groupIds.map((name) => joins.groupDisplayNames.get(name) ?? name),
 		groupIds,
 		templates: templates.map((name) => joins.templateDisplayNames.get(name) ?? name),

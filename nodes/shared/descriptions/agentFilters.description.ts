@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 /** The Hub's DeviceFilter (docs/hub-api.md §5.2), shared by Get Many, Count and the trigger. */
 export const agentFilterFields: INodeProperties[] = [
 	{
-		displayName: 'Groups Names or IDs',
+		displayName: 'Group Names or IDs',
 		name: 'groupNames',
 		type: 'multiOptions',
 		typeOptions: { loadOptionsMethod: 'getGroups' },

@@ -38,7 +38,7 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'e.g. SqlProd',
+			placeholder: 'e.g. LinuxSSH',
 			description:
 				'The name of the new credential, unique per type; proxied devices refer to it by this name',
 		},

@@ -71,7 +71,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Credential Key Name or ID',
 		name: 'credentialKey',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getCredentialKeys' },
+		typeOptions: { loadOptionsMethod: 'getCredentialKeysOrNone' },
 		default: '',
 		hint: 'The Hub credential the proxy logs in to the device with (most devices need one)',
 		description:
