@@ -96,9 +96,10 @@ export function credentialSecretFields(keepHint?: string): INodeProperties[] {
 			displayName: 'Private Key',
 			name: 'privateKey',
 			type: 'string',
-			typeOptions: { password: true },
+			typeOptions: { password: true, rows: 4 },
 			default: '',
-			description: 'SSH private key, sent as the PrivateKey parameter. Never shown in the output.',
+			description:
+				'SSH private key, sent as the PrivateKey parameter with its line breaks (\\n, \\r\\n, or line breaks a paste turned into spaces are restored). Never shown in the output.',
 			displayOptions: { show: { credentialType: ['Shell'] } },
 		},
 		{

@@ -10,6 +10,7 @@ import {
 	requiredText,
 	toList,
 } from '../../shared/parameters/inputValues';
+import { privateKeyText } from './privateKeyText';
 import { isMaskedValue, isNonSecretParameter, masksOfRead } from './secretParameters';
 
 /** docs/hub-api.md §7.2, without `Unknown` (which means "any type" when reading). */
@@ -130,10 +131,12 @@ export function credentialFromFields(
 		['passphrase', 'Passphrase'],
 	] as const;
 	for (const [name, field] of secretFields) {
-		const secret = secretValue(values[name], field, purpose);
-		if (secret === undefined) continue;
+		const given = secretValue(values[name], field, purpose);
+		if (given === undefined) continue;
+		const secret = name === 'privateKey' ? privateKeyText(given, field) : given;
 		parameters[PARAMETER_KEYS[name]] = secret;
-		secrets.push(secret);
+		secrets.push(given);
+		if (secret !== given) secrets.push(secret);
 	}
 	for (const [index, entry] of additionalParameterEntries(values.additionalParameters).entries()) {
 		const field = `Additional Parameters › Parameter ${index + 1}`;
