@@ -8,10 +8,10 @@ export const FLEET_EVENTS = [
 	'deleted',
 	'anyStatusChange',
 ] as const;
-type FleetEventOption = (typeof FLEET_EVENTS)[number];
+export type FleetEventOption = (typeof FLEET_EVENTS)[number];
 
 /** `statusChanged` is a status change that is neither to Online nor to Offline (e.g. to Waiting for Contact). */
-type FleetEvent = Exclude<FleetEventOption, 'anyStatusChange'> | 'statusChanged';
+export type FleetEvent = Exclude<FleetEventOption, 'anyStatusChange'> | 'statusChanged';
 
 export interface FleetChange {
 	key: string;

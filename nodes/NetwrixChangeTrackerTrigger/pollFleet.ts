@@ -20,9 +20,11 @@ import {
 	isWanted,
 	type FleetChange,
 	type FleetDiff,
+	type FleetEventOption,
 } from './detectChanges';
 import type { Fleet } from './fleetEncoding';
-import { lookUpDevices, readFleet, readSample, type FleetReading } from './readFleet';
+import { lookUpDevices, readFleet, type FleetReading } from './readFleet';
+import { readSampleChanges } from './sampleChanges';
 import { queryFingerprint, recordedFleet, recordFleet } from './fleetStaticData';
 import { asTriggerError } from './triggerErrors';
 
@@ -43,7 +45,7 @@ export const TRIGGER_FILTERS = [
 	'textSearchExactMatch',
 ] as const;
 
-function wantedEvents(value: unknown): string[] {
+function wantedEvents(value: unknown): FleetEventOption[] {
 	const events = toList(value, 'Events', /[;,\s]+/).map((event) =>
 		oneOf(event, 'Events', FLEET_EVENTS),
 	);
@@ -188,10 +190,19 @@ export async function pollFleet(this: IPollFunctions): Promise<INodeExecutionDat
 		});
 
 		if (this.getMode() === 'manual') {
-			// A test run shows what items look like and leaves the recorded fleet alone.
-			const sample = await readSample(client, deviceFilter, SAMPLE_SIZE);
-			const items = [...sample.agents.keys()].map((key) =>
-				agentItem(sample, key, header('sample')),
+			// A test run shows items shaped like the selected events (marked sample) and leaves the recorded fleet alone.
+			const { reading, samples } = await readSampleChanges(
+				client,
+				deviceFilter,
+				events,
+				SAMPLE_SIZE,
+			);
+			const items = samples.map((sample) =>
+				agentItem(reading, sample.key, {
+					...header(sample.event),
+					previousStatus: sample.previousStatus,
+					sample: true,
+				}),
 			);
 			return items.length ? [items] : null;
 		}

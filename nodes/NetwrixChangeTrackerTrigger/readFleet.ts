@@ -24,7 +24,7 @@ interface FleetReadOptions {
 /** Agent Device IDs per lookup request; keeps request bodies small when many devices vanish at once. */
 const LOOKUP_BATCH = 500;
 
-function toReading(agents: DeviceReportDetail[], joins: AgentJoins): FleetReading {
+export function toReading(agents: DeviceReportDetail[], joins: AgentJoins): FleetReading {
 	const byKey = new Map<string, DeviceReportDetail>();
 	const fleet: Fleet = new Map();
 	for (const agent of agents) {
@@ -47,22 +47,6 @@ export async function readFleet(
 		groupDetails: options.groupDetails,
 		pageSize: options.pageSize,
 		concurrency: options.concurrency,
-	});
-	return toReading(agents, joins);
-}
-
-/** Up to `limit` live devices matching the filters: the sample a manual test run shows. */
-export async function readSample(
-	client: HubClient,
-	deviceFilter: IDataObject,
-	limit: number,
-): Promise<FleetReading> {
-	const { agents, joins } = await listAgents(client, {
-		deviceFilter,
-		includeDeleted: false,
-		groupDetails: true,
-		pageSize: limit,
-		limit,
 	});
 	return toReading(agents, joins);
 }

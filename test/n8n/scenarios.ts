@@ -256,8 +256,13 @@ export const scenarios: Scenario[] = [
 				`a sample of up to ${SAMPLE_SIZE} agents`,
 			);
 			assert.ok(
-				items.every((item) => item.event === 'sample' && item.hub === 'E2E'),
-				'every item is a sample from this Hub',
+				items.every(
+					(item) =>
+						item.sample === true &&
+						['wentOffline', 'cameOnline'].includes(String(item.event)) &&
+						item.hub === 'E2E',
+				),
+				'every item is a sample shaped like a selected event, from this Hub',
 			);
 			const known = new Set(
 				liveAgents(hub).map(

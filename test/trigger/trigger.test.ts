@@ -264,16 +264,42 @@ describe('Netwrix Change Tracker Trigger through n8n-core poll path', () => {
 		expect((await poll(params)).data).toBeNull();
 	});
 
-	it('returns a sample of current agents in a manual test run and leaves the recorded fleet alone', async () => {
+	it('Fetch Test Event returns samples shaped like the selected events, from agents that look like them, and leaves the recorded fleet alone', async () => {
+		const offline = hub.store.agents.filter((a) => !a.Deleted && a.OnlineStatus === 'Offline');
+		expect(offline.length).toBeGreaterThan(0);
 		const manual = await poll({ events: ['wentOffline'] }, 'manual');
-		expect(manual.json).toHaveLength(10);
-		expect(manual.json[0]).toEqual(
-			expect.objectContaining({ event: 'sample', hub: 'EMEA', agentDeviceId: '1,1' }),
-		);
+		expect(manual.json.length).toBe(Math.min(10, offline.length));
+		for (const item of manual.json) {
+			expect(item).toEqual(
+				expect.objectContaining({
+					event: 'wentOffline',
+					previousStatus: 'Online',
+					sample: true,
+					hub: 'EMEA',
+					onlineStatus: 'Offline',
+				}),
+			);
+		}
 		expect(staticData.saves).toBe(0);
-		expect(hub.requests('/agentsRanked').at(-1)!.body).toEqual(
-			expect.objectContaining({ Take: 10 }),
-		);
+		const body = hub.requests('/agentsRanked').at(-1)!.body as {
+			DeviceFilter: object;
+			Take: number;
+		};
+		expect(body).toEqual(expect.objectContaining({ Take: 10 }));
+		expect(body.DeviceFilter).toEqual(expect.objectContaining({ OnlineStatuses: ['Offline'] }));
+	});
+
+	it('Fetch Test Event takes turns between the selected events; Deleted samples a soft-deleted agent', async () => {
+		const manual = await poll({ events: ['cameOnline', 'deleted'] }, 'manual');
+		const events = manual.json.map((item) => item.event);
+		expect(events.slice(0, 2)).toEqual(['cameOnline', 'deleted']);
+		for (const item of manual.json.filter((i) => i.event === 'cameOnline'))
+			expect(item).toEqual(
+				expect.objectContaining({ onlineStatus: 'Online', previousStatus: 'Offline' }),
+			);
+		const deleted = manual.json.filter((item) => item.event === 'deleted');
+		expect(deleted.length).toBeGreaterThan(0);
+		for (const item of deleted) expect(item.deleted).toBe(true);
 	});
 
 	it('keeps a compact state: a few bytes per device', async () => {

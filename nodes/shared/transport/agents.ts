@@ -9,6 +9,8 @@ import { agentsRankedResponseSchema, type AgentDevice, type DeviceReportDetail }
 interface AgentListRequest {
 	deviceFilter: IDataObject;
 	includeDeleted: boolean;
+	/** Soft-deleted devices only (with includeDeleted). */
+	onlyDeleted?: boolean;
 	groupDetails?: boolean;
 	templates?: boolean;
 	credentials?: boolean;
@@ -23,18 +25,23 @@ interface AgentListRequest {
 
 /**
  * The Hub returns soft-deleted devices too. Unless they are wanted, they are excluded server-side with a
- * generic filter (so Count and paging see the same rows) and again client-side, in case a Hub ignores it.
+ * generic filter (so Count and paging see the same rows) and again client-side, in case a Hub ignores it; with
+ * `onlyDeleted` the same filter keeps only them.
  */
-function deletedFilter(includeDeleted: boolean): IDataObject {
-	return includeDeleted
-		? {}
-		: { GenericFilters: [{ Field: 'Deleted', Operator: 'eq', Value: 'false', IgnoreCase: true }] };
+function deletedFilter(request: { includeDeleted: boolean; onlyDeleted?: boolean }): IDataObject {
+	if (!request.includeDeleted || request.onlyDeleted) {
+		const value = request.onlyDeleted ? 'true' : 'false';
+		return {
+			GenericFilters: [{ Field: 'Deleted', Operator: 'eq', Value: value, IgnoreCase: true }],
+		};
+	}
+	return {};
 }
 
 function baseBody(request: Omit<AgentListRequest, 'pageSize'>): IDataObject {
 	const body: IDataObject = {
 		DeviceFilter: request.deviceFilter,
-		...deletedFilter(request.includeDeleted),
+		...deletedFilter(request),
 	};
 	if (request.groupDetails) body.GetAgentGroupDetails = true;
 	if (request.templates) body.GetRelatedTemplates = true;
@@ -80,7 +87,8 @@ export async function walkAgents<T extends AgentItem>(
 			const items: T[] = [];
 			const skippedKeys: string[] = [];
 			for (const agent of page.Agents ?? []) {
-				if (!request.includeDeleted && agent.Deleted === true) {
+				const deleted = agent.Deleted === true;
+				if ((!request.includeDeleted && deleted) || (request.onlyDeleted && !deleted)) {
 					skippedKeys.push(agentDeviceIdOf(agent.AgentDevice));
 					continue;
 				}
