@@ -367,6 +367,85 @@ describe('group and template routes', () => {
 	});
 });
 
+describe('group membership routes (docs/hub-api.md §15)', () => {
+	it('/groups/add answers AddGroupResponse; /groupMembers/add and /delete 204; /groupMembers and /groupMemberships read', async () => {
+		const added = await admin.post('/groups/add', {
+			GroupType: 2,
+			DisplayName: 'Contract Group',
+			ParentGroupName: 'A2',
+		});
+		expect(added.status).toBe(200);
+		expectShape(S.AddGroupResponse, added.body);
+		boundDto(S.AddGroupRequest);
+		const name = added.body.Name as string;
+		const device = hub.store.agents[0];
+		const id = `${device.AgentDevice.AgentId},${device.AgentDevice.DeviceId}`;
+		const add = await admin.post('/groupMembers/add', {
+			GroupName: name,
+			Groups: ['A30'],
+			AgentDeviceIds: [id],
+		});
+		expect(add.status).toBe(204);
+		boundDto(S.AddGroupMembersRequest);
+		const members = await admin.post('/groupMembers', { GroupName: name, Take: 10 });
+		expect(members.status).toBe(200);
+		expectShape(S.GroupMembersResponse, members.body);
+		boundDto(S.GroupMembersRequest);
+		expect(members.body).toMatchObject({ Total: 2, Returned: 2 });
+		const memberships = await admin.post('/groupMemberships', {
+			MemberName: id,
+			MemberType: 'AgentDevice',
+		});
+		expect(memberships.status).toBe(200);
+		expectShape(S.GroupMembershipsResponse, memberships.body);
+		boundDto(S.GroupMembershipsRequest);
+		expect(memberships.body).toEqual(expect.arrayContaining([name, 'A2', 'A1']));
+		const removed = await admin.post('/groupMembers/delete', {
+			GroupName: name,
+			Groups: ['A30'],
+			AgentDeviceIds: [id],
+		});
+		expect(removed.status).toBe(204);
+		boundDto(S.DeleteGroupMembersRequest);
+		const after = await admin.get(`/groupMembers?GroupName=${name}`);
+		expectShape(S.GroupMembersResponse, after.body);
+		expect(after.body).toMatchObject({ Total: 0, Returned: 0, GroupMembers: [] });
+	});
+});
+
+describe('compliance routes (docs/hub-api.md §16)', () => {
+	it('answer strict GetAvailableComplianceData, policy, compliance data, summary and rule results', async () => {
+		const available = await admin.post('/stats/getavailablecompliancedata', {
+			ReturnDevices: true,
+		});
+		expect(available.status).toBe(200);
+		expectShape(S.GetAvailableComplianceDataResponse, available.body);
+		boundDto(S.GetAvailableComplianceDataRequest);
+		const reportItemId = available.body.AvailableComplianceDetails[0].ReportItemId as string;
+		const recent = await admin.post('/policyRecent', { UsageTag: 'Compliance', Take: 10 });
+		expect(recent.status).toBe(200);
+		expectShape(S.GetMostRecentPolicyResultsResponse, recent.body);
+		boundDto(S.GetMostRecentPolicyResultsRequest);
+		const data = await admin.post('/stats/compliancedata', { ReportItemId: reportItemId });
+		expect(data.status).toBe(200);
+		expectShape(S.GetComplianceDataResponse, data.body);
+		boundDto(S.GetComplianceDataRequest);
+		const instance = data.body.ReportSummaries[0].ReportScores[0].ReportInstanceId as string;
+		const summary = await admin.post('/stats/compliancesummarydata', {
+			ReportItemId: reportItemId,
+			ReportInstanceId: instance,
+			IncludeAgentTaskDetails: true,
+		});
+		expect(summary.status).toBe(200);
+		expectShape(S.ComplianceReportSummaryResponse, summary.body);
+		boundDto(S.ComplianceSummaryDataRequest);
+		const rules = await admin.get(`/reports/ruleresults?GroupResultsEventId=${instance}`);
+		expect(rules.status).toBe(200);
+		expectShape(S.GetRuleResultsResponse, rules.body);
+		boundDto(S.GetRuleResultsRequest);
+	});
+});
+
 describe('change event routes (docs/hub-api.md §10)', () => {
 	it('/events answers GetEventsResponse with strict DeviceEvents, newest first', async () => {
 		const request = {
@@ -592,6 +671,16 @@ describe('error shapes', () => {
 		'/groups',
 		'/groupsTree',
 		'/deviceConfigTemplateNames',
+		'/groupMembers',
+		'/groupMembers/add',
+		'/groupMembers/delete',
+		'/groupMemberships',
+		'/groups/add',
+		'/policyRecent',
+		'/stats/getavailablecompliancedata',
+		'/stats/compliancedata',
+		'/stats/compliancesummarydata',
+		'/reports/ruleresults',
 		'/events',
 		'/events/0000000000000000000000aa',
 		'/acknowledgeEvents',
@@ -629,6 +718,9 @@ describe('error shapes', () => {
 		['/setCommentsForEvents', 'DeviceRegister'],
 		['/plannedChangeInstances/add', 'DeviceRegister'],
 		['/plannedChangeInstances/addOrUpdateFromEvents', 'DeviceRegister'],
+		['/groupMembers/add', 'DeviceRegister'],
+		['/groupMembers/delete', 'DeviceRegister'],
+		['/groups/add', 'DeviceRegister'],
 	])('%s without the permission is 403 naming %s', async (path, permission) => {
 		const client = new HubTestClient(hub.apiUrl);
 		await client.login('devicesonly');

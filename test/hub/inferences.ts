@@ -448,6 +448,78 @@ export const INFERENCES = {
 		rationale:
 			'The spec: "Current planned changes", PeriodHours, PlannedChangeSummary {Name, PlannedChangeId, Closure, DevicesInPlannedChange, GroupsInPlannedChange, StartTimeUtc, EndTimeUtc}; no Closure values.',
 	},
+	groupPermissions: {
+		behaviour:
+			'/groupMembers and /groupMemberships need DeviceView; /groupMembers/add, /groupMembers/delete and /groups/add need DeviceRegister.',
+		rationale:
+			'The spec declares no permissions; reading groups is a device view, changing membership changes devices as /agents/update does.',
+	},
+	groupMemberName: {
+		behaviour:
+			'A device member\'s MemberName is "AgentId:DeviceId" (e.g. "12:13"); a child group\'s is its internal name (e.g. "A27"). /groupMemberships and /groupMembers/delete also accept "AgentId,DeviceId".',
+		rationale:
+			'The spec: MemberName is an "encoded Agent:Device pair"; the exact encoding is not shown. GroupMember has no device display name: look names up with /agentsRanked.',
+	},
+	groupMembersList: {
+		behaviour:
+			"/groupMembers lists a group's direct members only: its child groups (in Members order), then its devices (soft-deleted ones too) in the default device order. MemberType AgentDevice or Group keeps one kind, None (or absent) both; another value is 400 Invalid. GroupName and MemberType on each row are the group listed; GroupRiskScore is that group's RiskScore. Paging, CountOnly, Sort and GenericFilters on GroupMember properties. No GroupName is 400 NotEmpty, an unknown one 404 NotFound.",
+		rationale:
+			'The spec: GroupMembers {GroupName, MemberType, +paging} returns GroupMember[] {GroupName, MemberType, MemberName, GroupRiskScore}; whether sub-group devices are included, the order and the meaning of GroupRiskScore are not stated.',
+	},
+	groupMembershipChanges: {
+		behaviour:
+			"/groupMembers/add adds the child Groups and the devices of AgentDeviceIds and Agents[].AgentDevice that are not members yet; members already there are left as they are (204, idempotent). Unknown groups or devices are 400 NotFound, ids that are not one pair per entry 400 Invalid, a group under itself or one of its sub-groups 400 Invalid; nothing changes then. /groupMembers/delete removes the named members; what is not a member or does not exist is skipped (204); a child group left with no parent goes back under the root group A1. Both: no GroupName 400 NotEmpty, an unknown one 404 NotFound. A device's templates follow its groups and MembershipChangeTimeUtc is set; /agentsRanked, /groups and /groupsTree show the change at once.",
+		rationale:
+			'The spec: Groups "child groups", AgentDeviceIds "alternative to Agents", 204 on both; nothing about existing or missing members.',
+	},
+	groupMemberships: {
+		behaviour:
+			'/groupMemberships answers the internal names of the groups a device (MemberType AgentDevice) or group (MemberType Group) is in: direct ones first, then, unless ExcludeInherited, every ancestor (breadth-first, each once). MemberType None reads "A:D" or "A,D" as a device and anything else as a group. No MemberName is 400 NotEmpty; an unknown device or group 404 NotFound.',
+		rationale:
+			'The spec: "Groups an agent or group belongs to, with parents", ExcludeInherited (default false returns inherited parents too), string[].',
+	},
+	groupAddDuplicate: {
+		behaviour:
+			'/groups/add: GroupType (required) is an int of flags 0..7 or flag names ("DeviceContainer, GroupContainer"); absent 400 NotEmpty, other 400 Invalid. DisplayName is required (400 NotEmpty) and unique among all groups ignoring case: a duplicate is 400 ValidationException, ErrorCode AlreadyExists on DisplayName. ParentGroupName defaults to the root A1 (unknown: 400 NotFound); Members are existing groups placed under the new one (keeping their other parents); RiskScore one of the six values (default Undefined). The new Name is "A" + one more than the highest number in use.',
+		rationale:
+			'The spec marks only GroupType required and returns {Name}; a ServiceStack validator failure is 400 ValidationException, as for a duplicate device (duplicateDevice).',
+		value: "A group named '{name}' already exists",
+	},
+	compliancePermissions: {
+		behaviour:
+			'/policyRecent, /stats/getavailablecompliancedata, /stats/compliancedata, /stats/compliancesummarydata and /reports/ruleresults need DeviceView.',
+		rationale: 'The spec declares no permissions; they read results about devices.',
+	},
+	complianceData: {
+		behaviour:
+			'A compliance report is one policy template run weekly against one group (its sub-groups included, devices of its platform, soft-deleted ones left out); ReportItemId and ReportInstanceId are 24 hex digits. A run scores each device 0..100 (one decimal) as the weighted share of the rules it passes; some devices do not run. /stats/compliancedata: ReportItemId required (400 NotEmpty; unknown 404); the runs dated StartUtc..EndUtc (inclusive, oldest first; Start after End 400), the last MaxNumberOfSummaries of them; ReportSummaries are the group (display name, no AgentDevice, average of the devices that ran, DevicesAchievingPassMark, DevicesMissingFromScore) then each device the DeviceFilter selects (its Name and AgentDevice; devices with no score in range only with IncludeDevicesWithNoResults); Latest/Previous are the last two scores (0 when missing); ComplianceHeaders the run dates; OlderDataAvailable/NewerDataAvailable say runs were cut before/after. Paging, CountOnly, Sort and GenericFilters apply to ReportSummaries. IncludeAdhocRunsInResults, FillInMissingData, Leftmost/RightmostInstanceId, PagingDirection and TimeZoneId change nothing; the /start/{Start} and /end/{End} variants are not emulated. Runs are computed from the current membership: a device that joins a group appears in its past runs.',
+		rationale:
+			'The spec: GetComplianceData fields and ReportSummaries {GroupOrDeviceName, AgentDevice, ReportName, Latest/PreviousPercentageScore, ReportScores}; nothing on ids, ordering, what a "summary" is or how scores are made.',
+	},
+	complianceAvailable: {
+		behaviour:
+			'/stats/getavailablecompliancedata lists the reports with a run in StartUtc..EndUtc and a device the DeviceFilter selects: AvailableComplianceReports keyed by the internal group name; AvailableComplianceDetails one Group row per report (GroupOrDeviceName the group display name, Devices its AgentDeviceIds, scores of the group average) and, with ReturnDevices, one Device row per device that has a score (its Name). Average is over the runs in range, Latest the last, Previous the one before (0 if none).',
+		rationale:
+			'The spec: AvailableComplianceReports Dictionary<String, [{GroupName, GroupDisplayName, ReportName, ReportItemId}]> and AvailableComplianceDetails fields; the key and the row kinds are not stated.',
+	},
+	policyRecent: {
+		behaviour:
+			"/policyRecent answers one row per report from its latest run: PolicyTemplateName, GroupName (internal), AverageScore (devices that ran), PassMark, DevicesPassed (score >= PassMark), DevicesFailed, DevicesNotRun, Compliant (some ran and AverageScore >= PassMark), Risk (the group's RiskScore), ReportInstanceId. UsageTag (default All, another value 400 Invalid) keeps templates with that tag; GroupName keeps reports on that group. Paging, CountOnly, Sort and GenericFilters on the row fields; Total and Returned. The Exclude* flags change nothing.",
+		rationale:
+			'The spec: UsageTag enum, GroupName, Results[{PolicyTemplateName, GroupName, AverageScore, PassMark, DevicesPassed, DevicesFailed, DevicesNotRun, Compliant, Risk, ReportInstanceId}]; how Compliant and Risk are derived is not stated.',
+	},
+	complianceSummary: {
+		behaviour:
+			"/stats/compliancesummarydata: ReportItemId and ReportInstanceId required (400 NotEmpty; unknown 404). AverageScore is the run's, LastAverageScore the previous run's (0 for the first), DeviceCount the report's devices, LastRunTimeUtc the run's date, GroupPerformance AverageScore - LastAverageScore. With IncludeAgentTaskDetails, one AgentTaskDetail per device: AgentTaskStatus Complete or NotRun, TaskScore (0 when not run), LastTaskScore, TaskScoreDelta, IsNew (no score in the previous run).",
+		rationale:
+			'The spec lists the fields (ComplianceReportSummaryResponse, AgentTaskDetails); GroupPerformance, the status values and IsNew are not described.',
+	},
+	ruleResults: {
+		behaviour:
+			"/reports/ruleresults: GroupResultsEventId is a run's ReportInstanceId (400 NotEmpty; unknown 404). RuleResultStateIds Failed (the default) and/or Passed (another value 400 Invalid): one item per rule and state with devices in it; AgentDeviceIds those devices, Score the share (%) of the run's devices passing the rule, ScoreWeight the rule's weight, Detail what was found (Failed) or \"Compliant: <expected>\", Attributes {State, Expected}.",
+		rationale:
+			'The spec: GetRuleResults {GroupResultsEventId, RuleResultStateIds} returns Items[{RuleId, Title, Detail, Score, ScoreWeight, AgentDeviceIds, ItemName, TrackerTypeName, Attributes}]; the id and the state values are not described.',
+	},
 } as const satisfies Record<string, Inference>;
 
 /** Fills the {placeholders} of an inference's value. */

@@ -222,6 +222,52 @@ export const GetGroupsRequest = z.object({
 });
 export type GetGroupsRequest = z.infer<typeof GetGroupsRequest>;
 
+/** spec `GroupMembers` (docs/hub-api.md §15.1). */
+export const GroupMembersRequest = z.object({
+	GroupName: z.string().optional(),
+	MemberType: z.string().optional(),
+	...pagingInput,
+	...version,
+});
+export type GroupMembersRequest = z.infer<typeof GroupMembersRequest>;
+
+/** spec `AddGroupMembers` (§15.2); `Agents` items are read for their `AgentDevice` only. */
+export const AddGroupMembersRequest = z.object({
+	GroupName: z.string().optional(),
+	Groups: z.array(z.string()).optional(),
+	Agents: z.array(z.object({ AgentDevice: AgentDeviceInput.optional() })).optional(),
+	AgentDeviceIds: z.array(z.string()).optional(),
+	...version,
+});
+export type AddGroupMembersRequest = z.infer<typeof AddGroupMembersRequest>;
+
+/** spec `DeleteGroupMembers` (§15.3). */
+export const DeleteGroupMembersRequest = z.object({
+	GroupName: z.string().optional(),
+	Groups: z.array(z.string()).optional(),
+	AgentDeviceIds: z.array(z.string()).optional(),
+	...version,
+});
+
+/** spec `GroupMemberships` (§15.4). */
+export const GroupMembershipsRequest = z.object({
+	MemberName: z.string().optional(),
+	MemberType: z.string().optional(),
+	ExcludeInherited: z.boolean().optional(),
+	...version,
+});
+
+/** spec `AddGroup` (§15.5): `GroupType` is an int of flags, or their names (as ServiceStack reads a flags enum). */
+export const AddGroupRequest = z.object({
+	GroupType: z.union([int(), z.string()]).optional(),
+	ParentGroupName: z.string().optional(),
+	DisplayName: z.string().optional(),
+	IsSystem: z.boolean().optional(),
+	Members: z.array(z.string()).optional(),
+	RiskScore: z.string().optional(),
+	...version,
+});
+
 export const GetDeviceConfigTemplateNamesRequest = z.object({
 	TrackersContained: z.array(z.string()).optional(),
 	AgentDeviceIds: z.array(z.string()).optional(),
@@ -243,6 +289,56 @@ export function withUtc(text: string): string {
 	const trimmed = text.trim();
 	return /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(trimmed) ? `${trimmed}Z` : trimmed;
 }
+
+/** spec `GetMostRecentPolicyResults` (docs/hub-api.md §16.1); the Exclude* flags are accepted and change nothing. */
+export const GetMostRecentPolicyResultsRequest = z.object({
+	UsageTag: z.string().optional(),
+	GroupName: z.string().optional(),
+	...pagingInput,
+	...version,
+});
+
+/** spec `GetAvailableComplianceData` (§16.2). */
+export const GetAvailableComplianceDataRequest = z.object({
+	DeviceFilter: DeviceFilterInput.optional(),
+	StartUtc: DateTimeInput.optional(),
+	EndUtc: DateTimeInput.optional(),
+	ReturnDevices: z.boolean().optional(),
+	...version,
+});
+
+/** spec `GetComplianceData` (§16.3); the instance paging and fill-in fields are accepted and change nothing. */
+export const GetComplianceDataRequest = z.object({
+	ReportItemId: z.string().optional(),
+	DeviceFilter: DeviceFilterInput.optional(),
+	StartUtc: DateTimeInput.optional(),
+	EndUtc: DateTimeInput.optional(),
+	MaxNumberOfSummaries: int().optional(),
+	IncludeAdhocRunsInResults: z.boolean().optional(),
+	IncludeDevicesWithNoResults: z.boolean().optional(),
+	FillInMissingData: z.boolean().optional(),
+	LeftmostInstanceId: z.string().optional(),
+	RightmostInstanceId: z.string().optional(),
+	PagingDirection: z.string().optional(),
+	TimeZoneId: z.string().optional(),
+	...pagingInput,
+	...version,
+});
+
+/** spec `GetComplianceReportSummary` (§16.4). */
+export const ComplianceSummaryDataRequest = z.object({
+	ReportItemId: z.string().optional(),
+	ReportInstanceId: z.string().optional(),
+	IncludeAgentTaskDetails: z.boolean().optional(),
+	...version,
+});
+
+/** spec `GetRuleResults` (§16.5). */
+export const GetRuleResultsRequest = z.object({
+	GroupResultsEventId: z.string().optional(),
+	RuleResultStateIds: z.array(z.string()).optional(),
+	...version,
+});
 
 export const TextMatchInput = z.object({
 	Text: z.string().optional(),
@@ -920,6 +1016,145 @@ export const GroupTreeItem: z.ZodType<GroupTreeItem> = z.lazy(() =>
 		.strict(),
 );
 export const GetGroupsTreeResponse = z.object({ Groups: z.array(GroupTreeItem) }).strict();
+
+/** spec `GroupMember` (§15.1). */
+export const GroupMember = z
+	.object({
+		Version: int(),
+		GroupName: z.string(),
+		MemberType: z.enum(['AgentDevice', 'Group']),
+		MemberName: z.string(),
+		GroupRiskScore: z.string(),
+	})
+	.strict();
+export type GroupMember = z.infer<typeof GroupMember>;
+export const GroupMembersResponse = z
+	.object({ GroupMembers: z.array(GroupMember), Total: int(), Returned: int(), Version: int() })
+	.strict();
+/** `/groupMemberships`: internal group names. */
+export const GroupMembershipsResponse = z.array(z.string());
+export const AddGroupResponse = z.object({ Name: z.string(), Version: int() }).strict();
+
+/** `/policyRecent` (§16.1). */
+export const PolicyResult = z
+	.object({
+		PolicyTemplateName: z.string(),
+		GroupName: z.string(),
+		AverageScore: z.number(),
+		PassMark: z.number(),
+		DevicesPassed: int(),
+		DevicesFailed: int(),
+		DevicesNotRun: int(),
+		Compliant: z.boolean(),
+		Risk: z.string(),
+		ReportInstanceId: z.string(),
+	})
+	.strict();
+export const GetMostRecentPolicyResultsResponse = z
+	.object({ Results: z.array(PolicyResult), Total: int(), Returned: int() })
+	.strict();
+
+/** `/stats/getavailablecompliancedata` (§16.2). */
+export const AvailableComplianceReport = z
+	.object({
+		GroupName: z.string(),
+		GroupDisplayName: z.string(),
+		ReportName: z.string(),
+		ReportItemId: z.string(),
+	})
+	.strict();
+export const AvailableComplianceDetail = z
+	.object({
+		GroupOrDeviceName: z.string(),
+		ReportName: z.string(),
+		ReportItemId: z.string(),
+		DevicesInReport: int(),
+		Devices: z.array(z.string()),
+		AveragePercentageScore: z.number(),
+		LatestPercentageScore: z.number(),
+		PreviousPercentageScore: z.number(),
+		LatestDateUtc: dateTime(),
+		ReportType: z.enum(['Group', 'Device']),
+	})
+	.strict();
+export const GetAvailableComplianceDataResponse = z
+	.object({
+		AvailableComplianceReports: z.record(z.array(AvailableComplianceReport)),
+		AvailableComplianceDetails: z.array(AvailableComplianceDetail),
+	})
+	.strict();
+
+/** `/stats/compliancedata` (§16.3). */
+export const ReportScore = z
+	.object({
+		DateUtc: dateTime(),
+		PercentageScore: z.number(),
+		PassMark: z.number(),
+		DevicesAchievingPassMark: int(),
+		DevicesMissingFromScore: int(),
+		ReportItemId: z.string(),
+		ReportInstanceId: z.string(),
+	})
+	.strict();
+export const ReportSummary = z
+	.object({
+		GroupOrDeviceName: z.string(),
+		AgentDevice: z.object({ AgentId: z.string(), DeviceId: z.string() }).strict().optional(),
+		ReportName: z.string(),
+		LatestPercentageScore: z.number(),
+		PreviousPercentageScore: z.number(),
+		ReportScores: z.array(ReportScore),
+	})
+	.strict();
+export const GetComplianceDataResponse = z
+	.object({
+		ReportSummaries: z.array(ReportSummary),
+		ComplianceHeaders: z.array(dateTime()),
+		OlderDataAvailable: z.boolean(),
+		NewerDataAvailable: z.boolean(),
+		Total: int(),
+		Returned: int(),
+	})
+	.strict();
+
+/** `/stats/compliancesummarydata` (§16.4). */
+export const AgentTaskDetail = z
+	.object({
+		AgentDeviceId: z.string(),
+		DeviceName: z.string(),
+		AgentTaskStatus: z.enum(['Complete', 'NotRun']),
+		TaskScore: z.number(),
+		LastTaskScore: z.number(),
+		TaskScoreDelta: z.number(),
+		IsNew: z.boolean(),
+	})
+	.strict();
+export const ComplianceReportSummaryResponse = z
+	.object({
+		AverageScore: z.number(),
+		LastAverageScore: z.number(),
+		DeviceCount: int(),
+		LastRunTimeUtc: dateTime(),
+		GroupPerformance: z.number(),
+		AgentTaskDetails: z.array(AgentTaskDetail).optional(),
+	})
+	.strict();
+
+/** `/reports/ruleresults` (§16.5). */
+export const RuleResult = z
+	.object({
+		RuleId: z.string(),
+		Title: z.string(),
+		Detail: z.string(),
+		Score: z.number(),
+		ScoreWeight: z.number(),
+		AgentDeviceIds: z.array(z.string()),
+		ItemName: z.string(),
+		TrackerTypeName: z.string(),
+		Attributes: z.record(z.string()),
+	})
+	.strict();
+export const GetRuleResultsResponse = z.object({ Items: z.array(RuleResult) }).strict();
 
 export const TemplateNames = z.array(z.string());
 

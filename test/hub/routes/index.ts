@@ -1,5 +1,12 @@
 /** The route table: every emulated path under /api, found case-insensitively. */
 import { agentsRanked } from './agents';
+import {
+	availableComplianceData,
+	complianceData,
+	complianceSummaryData,
+	policyRecent,
+	ruleResults,
+} from './compliance';
 import { auth, authCredentials, authLogout } from './auth';
 import {
 	addCredentials,
@@ -17,6 +24,13 @@ import {
 	setCommentsForEvents,
 	statsEvents,
 } from './events';
+import {
+	addGroup,
+	addGroupMembers,
+	deleteGroupMembers,
+	groupMembers,
+	groupMemberships,
+} from './groupMembers';
 import { deviceConfigTemplateNames, groups, groupsTree } from './groups';
 import {
 	addOrUpdatePlannedChangeInstanceFromEvents,
@@ -56,6 +70,11 @@ export const ROUTES: readonly Route[] = [
 	groups,
 	groupsTree,
 	deviceConfigTemplateNames,
+	groupMembers,
+	addGroupMembers,
+	deleteGroupMembers,
+	groupMemberships,
+	addGroup,
 	events,
 	acknowledgeEvents,
 	setCommentsForEvents,
@@ -71,6 +90,11 @@ export const ROUTES: readonly Route[] = [
 	addOrUpdatePlannedChangeInstanceFromEvents,
 	plannedChanges,
 	statsPlannedChanges,
+	policyRecent,
+	availableComplianceData,
+	complianceData,
+	complianceSummaryData,
+	ruleResults,
 ];
 
 const byLowerCaseName = new Map(
