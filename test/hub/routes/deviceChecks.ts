@@ -71,3 +71,19 @@ export function toDbConnection(input: DbConnectionInput): DbConnection {
 		LegacyConnectionString: input.LegacyConnectionString,
 	};
 }
+
+/** Canonical internal names of existing groups; unknown ones recorded as NotFound (named as in DeviceFilter.GroupNames). */
+export function checkGroupNames(
+	errors: ResponseError[],
+	store: HubStore,
+	field: string,
+	names: readonly string[],
+): string[] {
+	const found: string[] = [];
+	for (const name of names.map((value) => value.trim()).filter((value) => value !== '')) {
+		const group = store.findGroup(name);
+		if (group) found.push(group.Name);
+		else errors.push(fieldError(field, 'NotFound', `Group '${name}' not found`));
+	}
+	return [...new Set(found)];
+}

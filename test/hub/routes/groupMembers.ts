@@ -18,6 +18,7 @@ import {
 import type { HubStore } from '../store';
 import type { DeviceRecord, GroupRecord } from '../types';
 import { RESPONSE_VERSION, noContent, ok, route } from './route';
+import { checkGroupNames } from './deviceChecks';
 
 const MEMBER_TYPES = ['None', 'AgentDevice', 'Group'] as const;
 type MemberType = (typeof MEMBER_TYPES)[number];
@@ -301,22 +302,6 @@ function checkGroupType(
 	}
 	errors.push(fieldError('GroupType', 'Invalid', `'${value}' is not a valid Group Type`));
 	return undefined;
-}
-
-/** Canonical internal names of existing groups; unknown ones recorded as NotFound. */
-function checkGroupNames(
-	errors: ResponseError[],
-	store: HubStore,
-	field: string,
-	names: readonly string[],
-): string[] {
-	const found: string[] = [];
-	for (const name of names.map((value) => value.trim()).filter((value) => value !== '')) {
-		const group = store.findGroup(name);
-		if (group) found.push(group.Name);
-		else errors.push(fieldError(field, 'NotFound', `Group '${name}' not found`));
-	}
-	return [...new Set(found)];
 }
 
 /** Each entry one "AgentId,DeviceId" (or "AgentId:DeviceId"); others recorded as Invalid. */

@@ -45,6 +45,7 @@ import {
 } from '../schemas';
 import type { HubStore } from '../store';
 import { RESPONSE_VERSION, noContent, ok, route, type HubState } from './route';
+import { checkGroupNames } from './deviceChecks';
 
 const HOUR = 3600 * 1000;
 
@@ -210,22 +211,6 @@ function requireInstance(hub: HubState, id: string | undefined): PlannedChangeRe
 	const instance = findInstance(hub.store.events, id);
 	if (!instance) throw notFound(`Planned change instance '${id.trim()}' not found`);
 	return instance;
-}
-
-/** Canonical internal group names; unknown ones recorded as NotFound (groups are named as in DeviceFilter.GroupNames). */
-function checkGroupNames(
-	errors: ResponseError[],
-	store: HubStore,
-	field: string,
-	names: readonly string[],
-): string[] {
-	const found: string[] = [];
-	for (const groupName of names.map((value) => value.trim()).filter((value) => value !== '')) {
-		const group = store.findGroup(groupName);
-		if (group) found.push(group.Name);
-		else errors.push(fieldError(field, 'NotFound', `Group '${groupName}' not found`));
-	}
-	return [...new Set(found)];
 }
 
 /** "AgentId,DeviceId" of existing devices (a list split at every comma is paired again, §1.5); others recorded. */
