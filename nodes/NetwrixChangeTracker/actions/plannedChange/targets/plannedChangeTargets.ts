@@ -1,12 +1,18 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 /** Which planned change and which members an item names, read from its parameters, and the item it outputs. */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { resolveGroupField } from '../../../../shared/agents/groupNames';
 import {
 	resolveAgentDevices,
 	type ResolvedDevice,
 } from '../../../../shared/agents/resolveAgentDevices';
-import { InputError, quote, requiredText, toList } from '../../../../shared/parameters/inputValues';
+import {
+	booleanValue,
+	InputError,
+	quote,
+	requiredText,
+	toList,
+} from '../../../../shared/parameters/inputValues';
 import { lookUpPlannedChangeInstances } from '../../../../shared/transport/plannedChanges';
 import type { HubPlannedChangeInstance } from '../../../../shared/transport/schemas';
 import {
@@ -79,6 +85,48 @@ export async function readMembers(
 	const groups = await resolveGroupField(reference, groupEntries, 'Groups');
 	const devices = await resolveAgentDevices(client, entries, 'Devices', itemIndex);
 	return { devices, groups };
+}
+
+/** The members an Add or Remove Members item names, split by whether the planned change already has them. */
+export interface MemberChange {
+	simplify: boolean;
+	existing: HubPlannedChangeInstance;
+	present: { devices: string[]; groups: string[] };
+	absent: { devices: string[]; groups: string[] };
+}
+
+const includes = (list: string[] | null | undefined, value: string) =>
+	(list ?? []).some((entry) => entry.toLowerCase() === value.toLowerCase());
+
+/** Reads an Add or Remove Members item: the planned change, the members (at least one), who is already a member. */
+export async function readMemberChange(
+	context: IExecuteFunctions,
+	hub: HubRunContext,
+	itemIndex: number,
+	verb: 'add' | 'remove',
+): Promise<MemberChange> {
+	const instanceId = instanceIdOf(context, itemIndex);
+	const simplify = booleanValue(context.getNodeParameter('simplify', itemIndex, true), 'Simplify');
+	const members = await readMembers(context, hub, itemIndex);
+	if (members.devices.length === 0 && members.groups.length === 0)
+		throw new InputError(
+			'Devices',
+			'no device or group is given',
+			`Add the devices or groups to ${verb}`,
+		);
+	const existing = await readInstance(hub, instanceId, itemIndex);
+	const devices = members.devices.map((device) => device.agentDeviceId);
+	const isDevice = (id: string) => includes(existing.MemberAgentDeviceIds, id);
+	const isGroup = (name: string) => includes(existing.MemberGroups, name);
+	return {
+		simplify,
+		existing,
+		present: { devices: devices.filter(isDevice), groups: members.groups.filter(isGroup) },
+		absent: {
+			devices: devices.filter((id) => !isDevice(id)),
+			groups: members.groups.filter((name) => !isGroup(name)),
+		},
+	};
 }
 
 /** An instance as output: simplified or the Hub's record, with the operation's own fields added. */
