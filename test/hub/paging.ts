@@ -210,3 +210,31 @@ export function readPath(value: unknown, rest: string[]): unknown {
 	}
 	return current;
 }
+
+/** The paging fields of a request DTO: GenericFilters, Sort, Skip/Take and CountOnly. */
+export interface PagedRequest {
+	Skip?: number;
+	Take?: number;
+	CountOnly?: boolean;
+	Sort?: Record<string, string>;
+	GenericFilters?: PagingQueryFilter[];
+	GenericFilterLogic?: string;
+}
+
+/**
+ * A paged list route's rows: GenericFilters, then Sort, then the page (none with CountOnly, INFERENCES.countOnly),
+ * Total counting every row that matched.
+ */
+export function pagedRows<Row>(
+	rows: Row[],
+	dto: PagedRequest,
+	resolve: FieldResolver,
+	read: FieldReader<Row>,
+	takeCap: number,
+): Page<Row> {
+	const generic = compileGenericFilters(dto.GenericFilters, dto.GenericFilterLogic, resolve, read);
+	const sorted = sortRows(generic ? rows.filter(generic) : rows, dto.Sort, resolve, read);
+	return dto.CountOnly
+		? { rows: [], total: sorted.length }
+		: pageOf(sorted, dto.Skip, dto.Take, takeCap);
+}

@@ -11,7 +11,7 @@ import {
 import { deviceFilterTest } from '../deviceQuery';
 import { parseDate } from '../eventQuery';
 import { fieldError, notFound, validationError } from '../http/errors';
-import { compileGenericFilters, pageOf, readPath, resolverFor, sortRows } from '../paging';
+import { pagedRows, readPath, resolverFor, type PagedRequest } from '../paging';
 import {
 	ComplianceSummaryDataRequest,
 	GetAvailableComplianceDataRequest,
@@ -60,28 +60,11 @@ type Row = Record<string, unknown>;
 function paged<T extends Row>(
 	rows: T[],
 	fields: readonly string[],
-	dto: {
-		Skip?: number;
-		Take?: number;
-		CountOnly?: boolean;
-		Sort?: Record<string, string>;
-		GenericFilters?: { Field?: string; Operator?: string; Value?: string; IgnoreCase?: boolean }[];
-		GenericFilterLogic?: string;
-	},
+	dto: PagedRequest,
 	takeCap: number,
 ) {
-	const resolve = resolverFor(fields);
 	const read = (row: T, [field, ...rest]: string[]) => readPath(row[field], rest);
-	const generic = compileGenericFilters(dto.GenericFilters, dto.GenericFilterLogic, resolve, read);
-	const sorted = sortRows(
-		rows.filter((row) => !generic || generic(row)),
-		dto.Sort,
-		resolve,
-		read,
-	);
-	return dto.CountOnly
-		? { rows: [], total: sorted.length }
-		: pageOf(sorted, dto.Skip, dto.Take, takeCap);
+	return pagedRows(rows, dto, resolverFor(fields), read, takeCap);
 }
 
 function mustFindReport(store: HubStore, id: string | undefined): ComplianceReportSpec {

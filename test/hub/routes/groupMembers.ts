@@ -6,7 +6,7 @@
 import { ROOT_GROUP } from '../catalog';
 import { fieldError, notFound, validationError, type ResponseError } from '../http/errors';
 import { INFERENCES, inferred } from '../inferences';
-import { compileGenericFilters, pageOf, readPath, resolverFor, sortRows } from '../paging';
+import { pagedRows, readPath, resolverFor } from '../paging';
 import {
 	AddGroupMembersRequest,
 	AddGroupRequest,
@@ -48,12 +48,6 @@ export const groupMembers = route({
 	handle: ({ hub, dto }) => {
 		const group = mustFindGroup(hub.store, dto.GroupName);
 		const memberType = checkMemberType(dto.MemberType);
-		const generic = compileGenericFilters(
-			dto.GenericFilters,
-			dto.GenericFilterLogic,
-			resolveMemberField,
-			readMemberField,
-		);
 		// INFERENCES.groupMembersList: direct members only, child groups first, then devices in the default order.
 		const rows = [
 			...(memberType === 'AgentDevice'
@@ -64,11 +58,8 @@ export const groupMembers = route({
 				: hub.store.agents
 						.filter((device) => device.GroupNames.includes(group.Name))
 						.map((device) => member(group, 'AgentDevice', memberNameOf(device)))),
-		].filter((row) => !generic || generic(row));
-		const sorted = sortRows(rows, dto.Sort, resolveMemberField, readMemberField);
-		const page = dto.CountOnly
-			? { rows: [], total: sorted.length }
-			: pageOf(sorted, dto.Skip, dto.Take, hub.settings.takeCap);
+		];
+		const page = pagedRows(rows, dto, resolveMemberField, readMemberField, hub.settings.takeCap);
 		return ok({
 			GroupMembers: page.rows,
 			Total: page.total,

@@ -9,7 +9,7 @@ import { parseAgentDeviceIds } from '../deviceQuery';
 import { EVENT_TYPES, type EventRecord } from '../events';
 import { checkEventEnum, eventQueries, parseDate } from '../eventQuery';
 import { fieldError, notFound, validationError, type ResponseError } from '../http/errors';
-import { compileGenericFilters, pageOf, readPath, resolverFor, sortRows } from '../paging';
+import { pagedRows, readPath, resolverFor } from '../paging';
 import {
 	NAME_MATCH_OPERATORS,
 	OPEN_END,
@@ -403,21 +403,7 @@ export const plannedChangeInstances = route({
 		);
 		const read = (instance: PlannedChangeRecord, [field, ...rest]: string[]) =>
 			readPath(views.get(instance)?.[field as (typeof INSTANCE_FIELDS)[number]], rest);
-		const filter = compileGenericFilters(
-			dto.GenericFilters,
-			dto.GenericFilterLogic,
-			resolveInstanceField,
-			read,
-		);
-		const matching = sortRows(
-			filter ? selected.filter(filter) : selected,
-			dto.Sort,
-			resolveInstanceField,
-			read,
-		);
-		const page = dto.CountOnly
-			? { rows: [], total: matching.length }
-			: pageOf(matching, dto.Skip, dto.Take, hub.settings.takeCap);
+		const page = pagedRows(selected, dto, resolveInstanceField, read, hub.settings.takeCap);
 		return ok({
 			PlannedChangeInstances: page.rows.map((instance) => views.get(instance)),
 			Total: page.total,
@@ -945,21 +931,7 @@ export const plannedChanges = route({
 		const views = new Map(selected.map((ruleset) => [ruleset, toDefinition(ruleset)]));
 		const read = (ruleset: PlannedChangeRulesetRecord, [field, ...rest]: string[]) =>
 			readPath(views.get(ruleset)?.[field as (typeof RULESET_FIELDS)[number]], rest);
-		const filter = compileGenericFilters(
-			dto.GenericFilters,
-			dto.GenericFilterLogic,
-			resolveRulesetField,
-			read,
-		);
-		const matching = sortRows(
-			filter ? selected.filter(filter) : selected,
-			dto.Sort,
-			resolveRulesetField,
-			read,
-		);
-		const page = dto.CountOnly
-			? { rows: [], total: matching.length }
-			: pageOf(matching, dto.Skip, dto.Take, hub.settings.takeCap);
+		const page = pagedRows(selected, dto, resolveRulesetField, read, hub.settings.takeCap);
 		return ok({
 			PlannedChanges: page.rows.map((ruleset) => views.get(ruleset)),
 			Total: page.total,
@@ -1039,21 +1011,7 @@ export const statsPlannedChanges = route({
 			.map((row) => row.summary);
 		const read = (row: (typeof rows)[number], [field, ...rest]: string[]) =>
 			readPath(row[field as (typeof SUMMARY_FIELDS)[number]], rest);
-		const generic = compileGenericFilters(
-			dto.GenericFilters,
-			dto.GenericFilterLogic,
-			resolveSummaryField,
-			read,
-		);
-		const matching = sortRows(
-			generic ? rows.filter(generic) : rows,
-			dto.Sort,
-			resolveSummaryField,
-			read,
-		);
-		const page = dto.CountOnly
-			? { rows: [], total: matching.length }
-			: pageOf(matching, dto.Skip, dto.Take, hub.settings.takeCap);
+		const page = pagedRows(rows, dto, resolveSummaryField, read, hub.settings.takeCap);
 		return ok({ PlannedChanges: page.rows, Version: RESPONSE_VERSION });
 	},
 });
