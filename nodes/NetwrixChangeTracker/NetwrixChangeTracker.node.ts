@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-wor
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as agent from './actions/agent';
+import * as compliance from './actions/compliance';
 import * as credential from './actions/credential';
 import * as event from './actions/event';
 import * as plannedChange from './actions/plannedChange';
@@ -20,7 +21,7 @@ export class NetwrixChangeTracker implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Read and manage agents, devices, credentials, change events and planned changes in a Netwrix Change Tracker Hub',
+			'Read and manage agents, devices, credentials, change events and planned changes, and read compliance results, in a Netwrix Change Tracker Hub',
 		defaults: { name: 'Netwrix Change Tracker' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -34,6 +35,7 @@ export class NetwrixChangeTracker implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Agent', value: 'agent' },
+					{ name: 'Compliance', value: 'compliance' },
 					{ name: 'Credential', value: 'credential' },
 					{ name: 'Event', value: 'event' },
 					{ name: 'Planned Change', value: 'plannedChange' },
@@ -41,6 +43,7 @@ export class NetwrixChangeTracker implements INodeType {
 				default: 'agent',
 			},
 			...agent.description,
+			...compliance.description,
 			...credential.description,
 			...event.description,
 			...plannedChange.description,

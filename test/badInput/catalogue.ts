@@ -2478,6 +2478,189 @@ const plannedChangeCreateGroups: FieldGroup[] = [
 	},
 ];
 
+// ---- Compliance -----------------------------------------------------------------------------------------------
+
+/** The seeded CIS Linux report (test/hub/compliance.ts) and the id of one of its runs. */
+const COMPLIANCE_REPORT = '65a0c0de0000000000000101';
+const COMPLIANCE_RUN = '65a0c0de000000000000a007';
+const posture = { resource: 'compliance', operation: 'getLatestPosture', returnAll: true };
+const scores = {
+	resource: 'compliance',
+	operation: 'getScores',
+	report: { __rl: true, mode: 'id', value: COMPLIANCE_REPORT },
+};
+const scoresRead = (pick: (body: Record<string, unknown>) => unknown) => ({
+	route: '/stats/compliancedata',
+	pick,
+});
+
+const complianceGroups: FieldGroup[] = [
+	{
+		operation: 'Compliance › Get Latest Posture',
+		field: 'Filters › Usage Tag',
+		node: 'action',
+		parameters: (value) => ({ ...posture, filters: { usageTag: value } }),
+		sent: { route: '/policyRecent', pick: (body) => body.UsageTag },
+		cases: enumCases(
+			[
+				[n("'windows'", 'windows'), 'Windows'],
+				[n("' Hardening '", ' Hardening '), 'Hardening'],
+			],
+			{ inCollection: true },
+		).filter((each) => !EMPTY.includes(each.value) || each.outcome.kind !== 'rejected'),
+	},
+	{
+		operation: 'Compliance › Get Latest Posture',
+		field: 'Filters › Group',
+		node: 'action',
+		parameters: (value) => ({ ...posture, filters: { groupName: value } }),
+		sent: { route: '/policyRecent', pick: (body) => body.GroupName },
+		cases: [
+			accepted(n("'A23'", 'A23'), 'an internal group name', 'A23'),
+			accepted(n("'cis level 1'", 'cis level 1'), 'a display name, any case', 'A23'),
+			rejected(n("'No Such Group'", 'No Such Group'), 'not a group on this Hub', NOT_A_GROUP),
+			...[...EMPTY, nul, undef].map((value) => accepted(value, 'no group: the filter is not set')),
+			rejected(boolean, 'not text', NOT_TEXT),
+			rejected(object, 'not text', NOT_TEXT),
+		],
+	},
+	{
+		operation: 'Compliance › Get Latest Posture',
+		field: 'Limit',
+		node: 'action',
+		parameters: (value) => ({ ...posture, returnAll: false, limit: value }),
+		sent: { route: '/policyRecent', pick: (body) => body.Take },
+		cases: integerCases(1, 1_000_000, 3, { sent: (value) => value }),
+	},
+	{
+		operation: 'Compliance › Get Scores',
+		field: 'Report',
+		node: 'action',
+		parameters: (value) => ({ ...scores, report: { __rl: true, mode: 'id', value } }),
+		sent: scoresRead((body) => body.ReportItemId),
+		cases: [
+			accepted(n('a report id', COMPLIANCE_REPORT), 'a Report Item ID', COMPLIANCE_REPORT),
+			notFound(
+				n("'65a0c0de0000000000000999'", '65a0c0de0000000000000999'),
+				'well-formed, but not a report on this Hub',
+				/^Report: the Hub has no compliance report with ID "65a0c0de0000000000000999"\. Choose a report/,
+				'65a0c0de0000000000000999',
+			),
+			...[...EMPTY, nul].map((value) =>
+				rejected(value, 'the report is required', /^Report: is empty\. Choose a report/),
+			),
+			rejected(boolean, 'not text', NOT_TEXT),
+			rejected(object, 'not text', NOT_TEXT),
+			rejected(
+				n('129 chars', 'r'.repeat(129)),
+				'longer than an id',
+				/characters long\. Use at most 128/,
+			),
+		],
+	},
+	{
+		operation: 'Compliance › Get Scores',
+		field: 'Period',
+		node: 'action',
+		parameters: (value) => ({ ...scores, period: value }),
+		cases: enumCases([
+			[n("'ALL'", 'ALL'), undefined],
+			[n("' last90Days '", ' last90Days '), undefined],
+		]),
+	},
+	{
+		operation: 'Compliance › Get Scores',
+		field: 'End',
+		node: 'action',
+		parameters: (value) => ({
+			...scores,
+			period: 'between',
+			periodStart: '2025-01-01T00:00:00Z',
+			periodEnd: value,
+		}),
+		sent: scoresRead((body) => body.EndUtc),
+		cases: [
+			accepted(
+				n("'2025-01-10T00:00:00Z'", '2025-01-10T00:00:00Z'),
+				'after Start',
+				'2025-01-10T00:00:00.000Z',
+			),
+			rejected(
+				n("'2024-12-31T00:00:00Z'", '2024-12-31T00:00:00Z'),
+				'before Start',
+				/is before Start \(2025-01-01T00:00:00\.000Z\)\. Enter an End after the Start/,
+			),
+			...[...EMPTY, nul].map((value) =>
+				rejected(value, 'Between Two Dates needs an End', IS_EMPTY),
+			),
+			rejected(n("'tomorrow'", 'tomorrow'), 'not a date', NOT_A_DATE),
+			rejected(boolean, 'not a date', NOT_A_DATE),
+		],
+	},
+	{
+		operation: 'Compliance › Get Scores',
+		field: 'Options › Max Runs',
+		node: 'action',
+		parameters: (value) => ({ ...scores, options: { maxRuns: value } }),
+		sent: scoresRead((body) => body.MaxNumberOfSummaries),
+		cases: integerCases(1, 1000, 4, { sent: (value) => value }),
+	},
+	{
+		operation: 'Compliance › Get Device Results',
+		field: 'Run ID',
+		node: 'action',
+		parameters: (value) => ({
+			resource: 'compliance',
+			operation: 'getDeviceResults',
+			report: { __rl: true, mode: 'id', value: COMPLIANCE_REPORT },
+			runId: value,
+		}),
+		sent: {
+			route: '/stats/compliancesummarydata',
+			pick: (body) => body.ReportInstanceId,
+		},
+		cases: [
+			accepted(n('a run id', COMPLIANCE_RUN), 'a Report Instance ID', COMPLIANCE_RUN),
+			notFound(
+				n("'65a0c0de000000000000ffff'", '65a0c0de000000000000ffff'),
+				'well-formed, but not a run of the report',
+				/^Run ID: the Hub has no run "65a0c0de000000000000ffff" of report "65a0c0de0000000000000101"\. Take the runId/,
+				'65a0c0de000000000000ffff',
+			),
+			...[...EMPTY, nul, undef].map((value) =>
+				rejected(value, 'the run is required', /^Run ID: is empty\. Give the Report Instance ID/),
+			),
+			rejected(boolean, 'not text', NOT_TEXT),
+			rejected(array, 'not text', NOT_TEXT),
+		],
+	},
+	{
+		operation: 'Compliance › Get Rule Results',
+		field: 'Rule States',
+		node: 'action',
+		parameters: (value) => ({
+			resource: 'compliance',
+			operation: 'getRuleResults',
+			runId: COMPLIANCE_RUN,
+			states: value,
+		}),
+		sent: { route: '/reports/ruleresults', pick: (body) => body.RuleResultStateIds },
+		cases: [
+			accepted(n("['Passed', 'failed']", ['Passed', 'failed']), 'listed states, any case', [
+				'Passed',
+				'Failed',
+			]),
+			accepted(n("'passed'", 'passed'), 'one state as text', ['Passed']),
+			...[...EMPTY, nul].map((value) =>
+				accepted(value, "no state: none sent, the Hub's default (Failed)"),
+			),
+			accepted(array, "an empty list: none sent, the Hub's default (Failed)"),
+			rejected(n("'Skipped'", 'Skipped'), 'not a rule state', NOT_VALID),
+			rejected(boolean, 'not text', NOT_TEXT),
+		],
+	},
+];
+
 export const CATALOGUE: FieldGroup[] = [
 	...agentGetManyGroups,
 	...agentCountGroups,
@@ -2497,6 +2680,7 @@ export const CATALOGUE: FieldGroup[] = [
 	...eventAddCommentGroups,
 	...eventStatisticsGroups,
 	...plannedChangeCreateGroups,
+	...complianceGroups,
 	...triggerGroups,
 	...triggerEventGroups,
 ];

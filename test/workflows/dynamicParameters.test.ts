@@ -1,4 +1,5 @@
 import { startHub, type HubEmulator } from '../hub';
+import { COMPLIANCE_REPORTS } from '../hub/compliance';
 import { CredentialStore, hubCredential, loadPackage, singleNodeWorkflow } from '../harness';
 import { ACTION_NODE_TYPE } from '../harness/workflows';
 import { runListSearch, runLoadOptions } from '../harness/loadOptions';
@@ -112,7 +113,11 @@ describe('dropdowns and resource-locator lists (loadOptions / listSearch) as the
 			}
 		};
 		walk(properties);
-		expect(optional.map((field) => field.name).sort()).toEqual(['credentialKey', 'ruleset']);
+		expect(optional.map((field) => field.name).sort()).toEqual([
+			'credentialKey',
+			'groupName',
+			'ruleset',
+		]);
 		for (const field of optional) {
 			const options = await runLoadOptions(workflow, NODE, field.method, { store });
 			expect({ field: field.name, values: options.map((o) => o.value) }).toEqual({
@@ -147,6 +152,25 @@ describe('dropdowns and resource-locator lists (loadOptions / listSearch) as the
 		expect(
 			(hub.requests('/agentsRanked').at(-1)!.body as { DeviceFilter: object }).DeviceFilter,
 		).toEqual({ TextSearch: target.Name });
+	});
+
+	it('Compliance report list: every report with results, by name, narrowed by the search text', async () => {
+		const all = await runListSearch(workflow, NODE, 'searchComplianceReports', { store });
+		expect(all.results.map((r) => r.value).sort()).toEqual(
+			COMPLIANCE_REPORTS.map((report) => report.ReportItemId).sort(),
+		);
+		const pci = COMPLIANCE_REPORTS.find((report) => report.PolicyTemplateName.startsWith('PCI'))!;
+		const group = hub.store.findGroup(pci.GroupName)!;
+		expect(all.results).toContainEqual({
+			name: `${pci.PolicyTemplateName} - ${group.DisplayName}`,
+			value: pci.ReportItemId,
+		});
+		const found = await runListSearch(workflow, NODE, 'searchComplianceReports', {
+			store,
+			filter: 'pci dss',
+		});
+		expect(found.results.map((r) => r.value)).toEqual([pci.ReportItemId]);
+		expect(hub.requests('/stats/getavailablecompliancedata')).toHaveLength(2);
 	});
 
 	it('Proxy agent list: only agents that can proxy', async () => {

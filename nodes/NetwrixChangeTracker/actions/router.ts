@@ -6,6 +6,7 @@ import { hubClientOptions } from '../../shared/parameters/clientOptions';
 import { HubClient, type HubClientOptions } from '../../shared/transport/hubClient';
 import { HubReferenceData } from '../../shared/transport/hubReferenceData';
 import * as agent from './agent';
+import * as compliance from './compliance';
 import * as credential from './credential';
 import * as event from './event';
 import * as plannedChange from './plannedChange';
@@ -13,6 +14,7 @@ import type { OperationExecute } from './node.type';
 
 const resources: Record<string, Record<string, OperationExecute>> = {
 	agent: agent.operations,
+	compliance: compliance.operations,
 	credential: credential.operations,
 	event: event.operations,
 	plannedChange: plannedChange.operations,

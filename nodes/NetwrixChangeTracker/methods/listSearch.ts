@@ -5,6 +5,7 @@ import { HubClient } from '../../shared/transport/hubClient';
 import { searchAgents as searchAgentPage } from '../../shared/transport/agents';
 import { displayNameOf } from '../../shared/agents/displayName';
 import { searchPlannedChangeInstances } from '../../shared/transport/plannedChanges';
+import { fetchAvailableCompliance } from '../../shared/transport/compliance';
 
 const PAGE = 50;
 
@@ -71,5 +72,29 @@ export async function searchPlannedChanges(
 			skip + instances.length < total && instances.length > 0
 				? String(skip + instances.length)
 				: undefined,
+	};
+}
+
+/**
+ * Compliance reports with results (`/stats/getavailablecompliancedata`), searched by report or group name; one
+ * answer lists them all, so the search is done here.
+ */
+export async function searchComplianceReports(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const answer = await fetchAvailableCompliance(await HubClient.create(this), {});
+	const text = filter?.trim().toLowerCase();
+	const reports = new Map<string, string>();
+	for (const [group, entries] of Object.entries(answer.AvailableComplianceReports ?? {}))
+		for (const report of entries ?? []) {
+			const name =
+				report.ReportName || `${report.ReportItemId} (${report.GroupDisplayName ?? group})`;
+			if (!text || name.toLowerCase().includes(text)) reports.set(report.ReportItemId, name);
+		}
+	return {
+		results: [...reports]
+			.map(([value, name]) => ({ name, value }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
 	};
 }

@@ -5,6 +5,8 @@ import { HubClient } from '../../shared/transport/hubClient';
 import { fetchCredentialKeys } from '../../shared/transport/hubReferenceData';
 import { fetchPlannedChangeRulesets } from '../../shared/transport/plannedChanges';
 
+import { getGroups } from '../../shared/dropdowns';
+
 export { getGroups, getProxyAgents } from '../../shared/dropdowns';
 
 /** The choice an optional dropdown needs for its empty default (else the editor marks "" as not supported). */
@@ -69,4 +71,11 @@ export async function getCredentialKeysOrNone(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
 	return [NONE, ...(await getCredentialKeys.call(this))];
+}
+
+/** Groups for an optional single-group filter (Compliance › Get Latest Posture): "- None -" first. */
+export async function getGroupsOrNone(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return [NONE, ...(await getGroups.call(this))];
 }

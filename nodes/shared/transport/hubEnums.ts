@@ -45,3 +45,22 @@ export const CHANGE_TYPES = ['New', 'Changed', 'Deleted'] as const;
  * has no field for it, the docs call it "Who Made The Change").
  */
 export const WHO_MADE_THE_CHANGE = 'WhoMadeTheChange';
+
+/** The spec's `UsageTag` of `/policyRecent` (§16.1): which policy templates, by what they are for. */
+export const USAGE_TAGS = [
+	'All',
+	'Database',
+	'Linux',
+	'Network',
+	'OSX',
+	'Unix',
+	'Windows',
+	'Baseline',
+	'Compliance',
+	'Tracking',
+	'Hardening',
+	'Cloud',
+] as const;
+
+/** `RuleResultStateIds` of `/reports/ruleresults` (§16.5; INFERENCES.ruleResults). */
+export const RULE_RESULT_STATES = ['Failed', 'Passed'] as const;
