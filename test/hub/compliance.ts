@@ -442,6 +442,7 @@ export class ComplianceData {
 				const lost = report.rules
 					.filter((each) => failing.includes(each.RuleId))
 					.reduce((sum, each) => sum + each.ScoreWeight, 0);
+				// INFERENCES.compliancePercentages: a score is a percentage, one decimal.
 				scores.set(id, Math.round((1000 * (totalWeight - lost)) / totalWeight) / 10);
 				failed.set(id, failing);
 			}

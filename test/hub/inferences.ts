@@ -520,6 +520,12 @@ export const INFERENCES = {
 		rationale:
 			'The spec: GetRuleResults {GroupResultsEventId, RuleResultStateIds} returns Items[{RuleId, Title, Detail, Score, ScoreWeight, AgentDeviceIds, ItemName, TrackerTypeName, Attributes}]; the id and the state values are not described.',
 	},
+	compliancePercentages: {
+		behaviour:
+			"AverageScore, PassMark, the Latest/Previous/AveragePercentageScore, PercentageScore, TaskScore, LastTaskScore, LastAverageScore and a rule's Score are percentages from 0 to 100 (one decimal); GroupPerformance and TaskScoreDelta are their changes, from -100 to 100.",
+		rationale:
+			'The spec types them as numbers; the names ("PercentageScore", "PassMark") and the UI (scores shown as %) suggest percentages, not fractions of 1. The node rejects an answer outside these ranges rather than report a wrong posture.',
+	},
 } as const satisfies Record<string, Inference>;
 
 /** Fills the {placeholders} of an inference's value. */
