@@ -450,6 +450,43 @@ async function main() {
 			'example 10: expected both planned changes ended',
 		);
 
+		heading('Example 11: weekly compliance report from two Hubs (→ CSV, Slack summary)');
+		const complianceReport = exampleWorkflow('11').workflow;
+		const posture = [
+			...(await runPart(complianceReport, 'EMEA Posture', store)),
+			...(await runPart(complianceReport, 'AMER Posture', store)),
+		];
+		const postureByHub = (['EMEA', 'AMER'] as const).map((hub) => {
+			const rows = posture.filter((row) => row.hub === hub);
+			return {
+				hub,
+				reports: rows.length,
+				compliant: rows.filter((row) => row.compliant === true).length,
+				belowPassMark: rows.filter((row) => row.compliant === false).length,
+			};
+		});
+		console.table(postureByHub);
+		check(
+			postureByHub.every((row) => row.reports > 0),
+			'the compliance report is missing a Hub',
+		);
+		const postureColumns = Object.keys(posture[0]);
+		console.log(`compliance-posture-${new Date().toISOString().slice(0, 10)}.csv, first lines:`);
+		for (const line of [
+			postureColumns,
+			...posture.slice(0, 3).map((row) => postureColumns.map((column) => row[column])),
+		])
+			console.log(`  ${csvLine(line)}`);
+		console.log(`  … ${posture.length} rows in all`);
+		// Slack is not called (no network): the message is what the Code and Slack nodes would post.
+		const [slackSummary] = runCode(nodeOf(complianceReport, 'Worst Groups'), posture);
+		const slackText = String(
+			evaluateParameter(nodeOf(complianceReport, 'Post to Slack'), 'text', slackSummary),
+		);
+		console.log('Slack #compliance would receive:');
+		for (const line of slackText.split('\n')) console.log(`  ${line}`);
+		check(slackSummary.reports === posture.length, 'the Slack summary does not count every report');
+
 		heading('Summary');
 		for (const row of summary)
 			console.log(`${row.hub}: ${row.agents} agents, ${row.offline} offline before the demo`);
@@ -468,6 +505,9 @@ async function main() {
 		);
 		console.log(
 			`Change requests: ${planned.length} planned changes created (one per Hub, none on the next poll), then ended on close.`,
+		);
+		console.log(
+			`Compliance: ${posture.length} posture rows from two Hubs (${String(slackSummary.failing)} below their pass mark) → CSV and a Slack summary.`,
 		);
 		console.log('Demo OK.');
 	} finally {

@@ -82,7 +82,7 @@ function eventDevice(hub: HubEmulator, group: string, member: boolean): string {
 }
 
 describe('examples: importable workflow JSON', () => {
-	it('has the ten examples, each with a README', () => {
+	it('has the eleven examples, each with a README', () => {
 		expect(examples.map((ex) => ex.slug)).toEqual([
 			'1-offline-agents-to-servicenow',
 			'2-global-agent-report',
@@ -94,6 +94,7 @@ describe('examples: importable workflow JSON', () => {
 			'8-daily-change-report-two-hubs',
 			'9-change-request-to-planned-change',
 			'10-closed-request-ends-planned-change',
+			'11-weekly-compliance-report-two-hubs',
 		]);
 		for (const ex of examples) expect(existsSync(join(ex.dir, 'README.md'))).toBe(true);
 	});
@@ -604,6 +605,56 @@ describe('examples: the Change Tracker parts run against the emulator', () => {
 			).toBe(untouched.EndTimeUtc);
 	});
 
+	it('11: both Hubs give their latest posture, each row tagged with its Hub, as CSV rows and a Slack summary of the worst', async () => {
+		const ex = example('11');
+		const merged: IDataObject[] = [];
+		for (const [name, label, hub] of [
+			['EMEA Posture', 'EMEA', emea],
+			['AMER Posture', 'AMER', amer],
+		] as const) {
+			const run = await runWorkflow(subWorkflow(ex.workflow, [name]), { store, startNode: name });
+			expect(run.status).toBe('success');
+			const rows = run.json(name);
+			expect(rows.length).toBeGreaterThan(0);
+			expect(new Set(rows.map((row) => row.hub))).toEqual(new Set([label]));
+			for (const row of rows)
+				expect(row.group).toBe(hub.store.findGroup(row.groupId as string)!.DisplayName);
+			expectFieldsProvided(ex, name, rows);
+			merged.push(...rows);
+		}
+		// Convert to File writes the merged items as they are: every cell must be a text, number, boolean or empty.
+		for (const cells of merged)
+			for (const cell of Object.values(cells))
+				expect(cell === null || ['string', 'number', 'boolean'].includes(typeof cell)).toBe(true);
+
+		const [summary] = runCode(nodeNamed(ex, 'Worst Groups'), merged);
+		const failing = merged.filter((row) => row.compliant === false);
+		expect(summary).toMatchObject({ reports: merged.length, failing: failing.length });
+		const text = summary.text as string;
+		expect(text).toContain(
+			`*Weekly compliance posture* (EMEA, AMER): ${merged.length - failing.length} of ${merged.length} reports compliant.`,
+		);
+		expect(failing.length).toBeGreaterThan(0);
+		const lines = text.split('\n').slice(2);
+		expect(lines).toHaveLength(Math.min(10, failing.length));
+		// Worst first: the group's risk on the Hub, then how far the average is below the pass mark.
+		const rank: Record<string, number> = {
+			High: 5,
+			MediumHigh: 4,
+			Medium: 3,
+			MediumLow: 2,
+			Low: 1,
+		};
+		const gap = (row: IDataObject) => (row.passMark as number) - (row.averageScore as number);
+		const worstFirst = [...failing]
+			.sort((a, b) => (rank[String(b.risk)] ?? 0) - (rank[String(a.risk)] ?? 0) || gap(b) - gap(a))
+			.slice(0, 10);
+		expect(
+			lines.map((line) => /^\d+\. \*(.+?)\* \((\w+)\) · (.+?): /.exec(line)!.slice(1, 4)),
+		).toEqual(worstFirst.map((row) => [row.group, row.hub, row.policyTemplate]));
+		expect(evaluateParameter(nodeNamed(ex, 'Post to Slack'), 'text', summary)).toBe(text);
+	});
+
 	it('every Change Tracker node of every example is exercised above', () => {
 		const exercised = [
 			'Agent Went Offline',
@@ -624,6 +675,8 @@ describe('examples: the Change Tracker parts run against the emulator', () => {
 			'End on EMEA',
 			'Find on AMER',
 			'End on AMER',
+			'EMEA Posture',
+			'AMER Posture',
 		];
 		const ours = examples.flatMap((ex) =>
 			ex.workflow.nodes.filter(isOurs).map((node) => node.name),
