@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 
 import type { HubEmulator, HubStats, RequestLogEntry } from '../hub';
 import { DEFAULT_USERS } from '../hub';
+import { averageScore, complianceOf } from '../hub/compliance';
 import type { Execution } from './n8nCli';
 
 /** Below the node's default page size (500), so Return All must walk several capped pages. */
@@ -308,6 +309,44 @@ export const scenarios: Scenario[] = [
 				'Status sent as the filter',
 			);
 			assert.equal(stats.loginAttempts, 0, 'the stored session is reused');
+		},
+	},
+	{
+		name: 'Compliance › Get Latest Posture, Usage Tag Compliance, Return All over pages of 2',
+		workflow: 'compliancePosture',
+		check: (context) => {
+			succeeded(context);
+			const { execution, hub } = context;
+			const items = execution.json('Latest Posture');
+			const data = complianceOf(hub.store);
+			const expected = data.reports.filter((report) => report.UsageTags.includes('Compliance'));
+			assert.equal(items.length, expected.length, 'one item per report');
+			assert.deepEqual(
+				items.map((item) => `${String(item.policyTemplate)}|${String(item.groupId)}`).sort(),
+				expected.map((report) => `${report.PolicyTemplateName}|${report.GroupName}`).sort(),
+				'each template and group once',
+			);
+			for (const item of items) {
+				const report = expected.find(
+					(candidate) =>
+						candidate.PolicyTemplateName === item.policyTemplate &&
+						candidate.GroupName === item.groupId,
+				)!;
+				const runs = data.runs(report);
+				assert.equal(item.hub, 'E2E', 'tagged with the Hub label');
+				assert.equal(item.averageScore, averageScore(runs[runs.length - 1]));
+				assert.equal(item.passMark, report.PassMark);
+				assert.equal(item.group, hub.store.findGroup(report.GroupName)?.DisplayName);
+			}
+			assert.deepEqual(
+				context.requests('/policyRecent').map((entry) => entry.body),
+				[0, 2, 4].map((skip) => ({
+					UsageTag: 'Compliance',
+					Skip: skip,
+					Take: Math.min(2, expected.length - skip),
+				})),
+				'the usage tag and the pages of 2',
+			);
 		},
 	},
 	{
