@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as agent from './actions/agent';
 import * as credential from './actions/credential';
 import * as event from './actions/event';
+import * as group from './actions/group';
 import * as plannedChange from './actions/plannedChange';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
@@ -20,7 +21,7 @@ export class NetwrixChangeTracker implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Read and manage agents, devices, credentials, change events and planned changes in a Netwrix Change Tracker Hub',
+			'Read and manage agents, devices, groups and their members, credentials, change events and planned changes in a Netwrix Change Tracker Hub',
 		defaults: { name: 'Netwrix Change Tracker' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -36,6 +37,7 @@ export class NetwrixChangeTracker implements INodeType {
 					{ name: 'Agent', value: 'agent' },
 					{ name: 'Credential', value: 'credential' },
 					{ name: 'Event', value: 'event' },
+					{ name: 'Group', value: 'group' },
 					{ name: 'Planned Change', value: 'plannedChange' },
 				],
 				default: 'agent',
@@ -43,6 +45,7 @@ export class NetwrixChangeTracker implements INodeType {
 			...agent.description,
 			...credential.description,
 			...event.description,
+			...group.description,
 			...plannedChange.description,
 		],
 	};

@@ -8,6 +8,7 @@ import { HubReferenceData } from '../../shared/transport/hubReferenceData';
 import * as agent from './agent';
 import * as credential from './credential';
 import * as event from './event';
+import * as group from './group';
 import * as plannedChange from './plannedChange';
 import type { OperationExecute } from './node.type';
 
@@ -15,6 +16,7 @@ const resources: Record<string, Record<string, OperationExecute>> = {
 	agent: agent.operations,
 	credential: credential.operations,
 	event: event.operations,
+	group: group.operations,
 	plannedChange: plannedChange.operations,
 };
 
