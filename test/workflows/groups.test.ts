@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { startHub, type HubEmulator } from '../hub';
 import type { DeviceRecord } from '../hub/types';
 import { CredentialStore, hubCredential, runWorkflow, singleNodeWorkflow } from '../harness';
+import { bodies, byId, byName, idOf } from './requestBodies';
 
 const NODE = 'Change Tracker';
 
@@ -11,16 +12,6 @@ const group = (
 	parameters: IDataObject,
 	options?: { continueOnFail?: boolean },
 ) => singleNodeWorkflow({ resource: 'group', operation, ...parameters }, options);
-const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
-const byName = (name: string) => ({ __rl: true, mode: 'name', value: name });
-/** The bodies the node sent to a route, leaving out the 401s that made it log in again (hub.reset ends sessions). */
-const bodies = (hub: HubEmulator, route: string) =>
-	hub
-		.requests(route)
-		.filter((entry) => entry.status !== 401)
-		.map((entry) => entry.body as IDataObject);
-const idOf = (device: DeviceRecord) =>
-	`${device.AgentDevice.AgentId},${device.AgentDevice.DeviceId}`;
 const live = (device: DeviceRecord) => device.Registered && !device.Deleted;
 
 /** Devices of the seed: in the group (directly) or not, live ones only. */
