@@ -487,6 +487,51 @@ async function main() {
 		for (const line of slackText.split('\n')) console.log(`  ${line}`);
 		check(slackSummary.reports === posture.length, 'the Slack summary does not count every report');
 
+		heading('Example 12: CMDB → group membership (add missing, remove stale; run twice)');
+		const sync = exampleWorkflow('12').workflow;
+		check(
+			hubs.EMEA.store.groups.some((group) => group.DisplayName === 'Web Servers'),
+			'example 12: the EMEA Hub has no group Web Servers',
+		);
+		// The CMDB's list: three live servers of the London datacentre; the group's own devices are not in it.
+		const cmdbList = {
+			group: 'Web Servers',
+			devices: hubs.EMEA.store.agents
+				.filter((agent) => agent.Registered && !agent.Deleted && agent.GroupNames.includes('A12'))
+				.slice(0, 3)
+				.map((agent) => agent.Name),
+		};
+		const membershipWrites: number[] = [];
+		for (const run of [1, 2]) {
+			const before = hubs.EMEA.log.length;
+			const members = await runPart(sync, 'Current Members', store, [{ json: cmdbList }]);
+			const named = { 'CMDB Servers': [cmdbList] };
+			const missing = runCode(nodeOf(sync, 'Missing'), members, named);
+			const stale = runCode(nodeOf(sync, 'Stale'), members, named);
+			const asItems = (list: IDataObject[]) => list.map((json) => ({ json }));
+			const added = missing.length
+				? await runPart(sync, 'Add Missing', store, asItems(missing))
+				: [];
+			const removed = stale.length
+				? await runPart(sync, 'Remove Stale', store, asItems(stale))
+				: [];
+			const names = (list: IDataObject[], field: string) =>
+				list.flatMap((item) => (item[field] as IDataObject[]).map((member) => member.memberName));
+			const writes = hubs.EMEA.log
+				.slice(before)
+				.filter((entry) => ['/groupMembers/add', '/groupMembers/delete'].includes(entry.route));
+			membershipWrites.push(writes.length);
+			console.log(
+				`  run ${run}: ${members.filter((member) => member.memberId).length} members read; ` +
+					`added ${JSON.stringify(names(added, 'added'))}, removed ${JSON.stringify(names(removed, 'removed'))}; ` +
+					`${writes.length} membership writes`,
+			);
+		}
+		check(
+			membershipWrites[0] > 0 && membershipWrites[1] === 0,
+			'example 12: expected writes on the first run and none on the second',
+		);
+
 		heading('Summary');
 		for (const row of summary)
 			console.log(`${row.hub}: ${row.agents} agents, ${row.offline} offline before the demo`);
@@ -508,6 +553,9 @@ async function main() {
 		);
 		console.log(
 			`Compliance: ${posture.length} posture rows from two Hubs (${String(slackSummary.failing)} below their pass mark) → CSV and a Slack summary.`,
+		);
+		console.log(
+			`Group sync: ${membershipWrites[0]} membership writes on the first run, ${membershipWrites[1]} on the second.`,
 		);
 		console.log('Demo OK.');
 	} finally {

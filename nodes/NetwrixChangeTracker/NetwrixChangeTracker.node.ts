@@ -5,6 +5,7 @@ import * as agent from './actions/agent';
 import * as compliance from './actions/compliance';
 import * as credential from './actions/credential';
 import * as event from './actions/event';
+import * as group from './actions/group';
 import * as plannedChange from './actions/plannedChange';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
@@ -21,7 +22,7 @@ export class NetwrixChangeTracker implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Read and manage agents, devices, credentials, change events and planned changes, and read compliance results, in a Netwrix Change Tracker Hub',
+			'Read and manage agents, devices, groups and their members, credentials, change events and planned changes, and read compliance results, in a Netwrix Change Tracker Hub',
 		defaults: { name: 'Netwrix Change Tracker' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -38,6 +39,7 @@ export class NetwrixChangeTracker implements INodeType {
 					{ name: 'Compliance', value: 'compliance' },
 					{ name: 'Credential', value: 'credential' },
 					{ name: 'Event', value: 'event' },
+					{ name: 'Group', value: 'group' },
 					{ name: 'Planned Change', value: 'plannedChange' },
 				],
 				default: 'agent',
@@ -46,6 +48,7 @@ export class NetwrixChangeTracker implements INodeType {
 			...compliance.description,
 			...credential.description,
 			...event.description,
+			...group.description,
 			...plannedChange.description,
 		],
 	};

@@ -2,6 +2,7 @@ import type { EventQuery } from '../shared/events/eventQuery';
 import { eventsRequestBody } from '../shared/events/readEvents';
 import type { HubClient } from '../shared/transport/hubClient';
 import { walkEvents, type PlannedChangeNames } from '../shared/transport/events';
+import { HubAnswerError } from '../shared/transport/hubAnswerError';
 import type { HubEvent } from '../shared/transport/schemas';
 import type { WindowEvent } from './eventWatermark';
 
@@ -26,16 +27,6 @@ export function hubInstant(text: string | null | undefined): number | undefined 
 	const trimmed = text.trim();
 	const value = Date.parse(WITH_OFFSET.test(trimmed) ? trimmed : `${trimmed}Z`);
 	return Number.isNaN(value) ? undefined : value;
-}
-
-class HubAnswerError extends Error {
-	constructor(
-		message: string,
-		readonly description: string,
-	) {
-		super(message);
-		this.name = 'HubAnswerError';
-	}
 }
 
 interface WalkedEvent extends WindowEvent<HubEvent> {

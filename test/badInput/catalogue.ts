@@ -2478,6 +2478,156 @@ const plannedChangeCreateGroups: FieldGroup[] = [
 	},
 ];
 
+// ---- Group operations ----------------------------------------------------------------------------------------
+
+const GROUP_WRITES = ['/groupMembers/add', '/groupMembers/delete', '/groups/add'];
+/** LON-PRX-0003 (3,3) is a member of London Datacentre (A12) in the seed; SIN-RDS-0001 (1,1) is not. */
+const groupAddMembers = {
+	resource: 'group',
+	operation: 'addMembers',
+	group: 'A12',
+	memberDeviceList: '3,3',
+};
+const groupMembersRead = (pick: (body: Record<string, unknown>) => unknown) => ({
+	route: '/groupMembers',
+	pick,
+});
+const groupMembersAdded = (pick: (body: Record<string, unknown>) => unknown) => ({
+	route: '/groupMembers/add',
+	pick,
+});
+const NO_MEMBER = /no device or child group is given\. Add the devices or child groups to add/;
+
+const groupGroups: FieldGroup[] = [
+	{
+		operation: 'Group › Add Members',
+		field: 'Group',
+		node: 'action',
+		parameters: (value) => ({ ...groupAddMembers, group: value }),
+		writes: GROUP_WRITES,
+		sent: groupMembersRead((body) => body.GroupName),
+		cases: [
+			accepted(
+				n("'A12'", 'A12'),
+				'an internal name (the UI value); already a member: no write',
+				'A12',
+			),
+			accepted(
+				n("'london datacentre'", 'london datacentre'),
+				'a display name, any case, maps to the internal name',
+				'A12',
+			),
+			rejected(n("'Solaris'", 'Solaris'), 'no such group', NOT_A_GROUP),
+			rejected(number, 'no such group', NOT_A_GROUP),
+			...[...EMPTY, nul, undef].map((value) => rejected(value, 'the field is required', IS_EMPTY)),
+			rejected(boolean, 'not text', NOT_TEXT),
+			rejected(object, 'not text', NOT_TEXT),
+			rejected(array, 'not text', NOT_TEXT),
+		],
+	},
+	{
+		operation: 'Group › Add Members',
+		field: 'Devices (List)',
+		node: 'action',
+		parameters: (value) => ({ ...groupAddMembers, memberDeviceList: value }),
+		writes: GROUP_WRITES,
+		sent: groupMembersAdded((body) => body.AgentDeviceIds),
+		cases: [
+			accepted(n("'1,1'", '1,1'), 'an Agent Device ID of a device not in the group', ['1,1'], 1),
+			accepted(
+				n("'lon-prx-0003'", 'lon-prx-0003'),
+				'a display name, any case, of a member: success, nothing sent',
+			),
+			...[...EMPTY, nul, array].map((value) =>
+				rejected(value, 'no member at all', NO_MEMBER, 'Devices'),
+			),
+			rejected(
+				n("'NO-SUCH-HOST'", 'NO-SUCH-HOST'),
+				'no device of that name: named in the error, nothing written',
+				/the Hub has no device "NO-SUCH-HOST"/,
+				'Devices',
+			),
+			rejected(
+				n("'9999,9999'", '9999,9999'),
+				'no device with that ID',
+				/the Hub has no device "9999,9999"/,
+				'Devices',
+			),
+			rejected(boolean, 'not text', NOT_TEXT),
+			rejected(object, 'not text', NOT_TEXT),
+		],
+	},
+	{
+		operation: 'Group › Add Members',
+		field: 'Child Groups',
+		node: 'action',
+		parameters: (value) => ({ ...groupAddMembers, memberDeviceList: '', memberGroups: value }),
+		writes: GROUP_WRITES,
+		sent: groupMembersAdded((body) => body.Groups),
+		cases: [
+			accepted(n("['A27']", ['A27']), 'an internal name (the UI value)', ['A27'], 1),
+			rejected(
+				n("'London Datacentre'", 'London Datacentre'),
+				'the group itself: refused before the Hub would',
+				/is the group itself\. A group cannot be a member of itself/,
+			),
+			rejected(n("'Solaris'", 'Solaris'), 'no such group', NOT_A_GROUP),
+			...[...EMPTY, nul].map((value) => rejected(value, 'no member at all', NO_MEMBER, 'Devices')),
+			rejected(boolean, 'not text', NOT_TEXT),
+			rejected(object, 'not text', NOT_TEXT),
+		],
+	},
+	{
+		operation: 'Group › Create',
+		field: 'Display Name',
+		node: 'action',
+		parameters: (value) => ({
+			resource: 'group',
+			operation: 'create',
+			parentGroup: 'A2',
+			displayName: value,
+		}),
+		writes: GROUP_WRITES,
+		sent: { route: '/groups/add', pick: (body) => body.DisplayName },
+		cases: textCases({ required: true, text: 'accepted', writes: 1 }),
+	},
+	{
+		operation: 'Group › Create',
+		field: 'Parent Group',
+		node: 'action',
+		parameters: (value) => ({
+			resource: 'group',
+			operation: 'create',
+			displayName: '=New Group {{ $itemIndex }}',
+			parentGroup: value,
+		}),
+		writes: GROUP_WRITES,
+		sent: { route: '/groups/add', pick: (body) => body.ParentGroupName },
+		cases: [
+			accepted(n("'A2'", 'A2'), 'an internal name (the UI value)', 'A2', 1),
+			accepted(n("'SERVERS'", 'SERVERS'), 'a display name, any case', 'A2', 1),
+			rejected(n("'Solaris'", 'Solaris'), 'no such group', NOT_A_GROUP),
+			...[...EMPTY, nul].map((value) => rejected(value, 'the field is required', IS_EMPTY)),
+			rejected(boolean, 'not text', NOT_TEXT),
+			rejected(array, 'not text', NOT_TEXT),
+		],
+	},
+	{
+		operation: 'Group › Get Members',
+		field: 'Options › Page Size',
+		node: 'action',
+		parameters: (value) => ({
+			resource: 'group',
+			operation: 'getMembers',
+			group: 'A2',
+			returnAll: true,
+			options: { pageSize: value },
+		}),
+		sent: groupMembersRead((body) => body.Take),
+		cases: integerCases(1, 2000, 100, { sent: (value) => value }),
+	},
+];
+
 // ---- Compliance -----------------------------------------------------------------------------------------------
 
 /** The seeded CIS Linux report (test/hub/compliance.ts) and the id of one of its runs. */
@@ -2680,6 +2830,7 @@ export const CATALOGUE: FieldGroup[] = [
 	...eventAddCommentGroups,
 	...eventStatisticsGroups,
 	...plannedChangeCreateGroups,
+	...groupGroups,
 	...complianceGroups,
 	...triggerGroups,
 	...triggerEventGroups,

@@ -241,13 +241,27 @@ export function evaluateParameter(node: INode, path: string, item: IDataObject):
 }
 
 /**
- * A Code node's JavaScript (mode Run Once for All Items) run on the items, with the `$input` n8n gives it. Only for
- * code that uses nothing else of n8n's sandbox, as the examples' Code nodes do.
+ * A Code node's JavaScript (mode Run Once for All Items) run on the items, with the `$input` n8n gives it and `$('Node')`
+ * for the nodes in `named` (their output items). Only for code that uses nothing else of n8n's sandbox, as the
+ * examples' Code nodes do.
  */
-export function runCode(node: INode, items: IDataObject[]): IDataObject[] {
+export function runCode(
+	node: INode,
+	items: IDataObject[],
+	named: Record<string, IDataObject[]> = {},
+): IDataObject[] {
 	const { mode, jsCode } = node.parameters as { mode?: string; jsCode: string };
 	if (mode !== 'runOnceForAllItems') throw new Error(`${node.name}: not Run Once for All Items`);
-	const input = { all: () => items.map((json) => ({ json: structuredClone(json) })) };
-	const run = new Function('$input', jsCode) as (input: unknown) => Array<{ json: IDataObject }>;
-	return run(input).map((item) => item.json);
+	const wrap = (list: IDataObject[]) => list.map((json) => ({ json: structuredClone(json) }));
+	const input = { all: () => wrap(items) };
+	const $ = (name: string) => {
+		const output = named[name];
+		if (!output) throw new Error(`${node.name} reads $('${name}'), which the test did not give`);
+		return { all: () => wrap(output), first: () => wrap(output)[0] };
+	};
+	const run = new Function('$input', '$', jsCode) as (
+		input: unknown,
+		dollar: unknown,
+	) => Array<{ json: IDataObject }>;
+	return run(input, $).map((item) => item.json);
 }

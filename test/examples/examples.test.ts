@@ -82,7 +82,7 @@ function eventDevice(hub: HubEmulator, group: string, member: boolean): string {
 }
 
 describe('examples: importable workflow JSON', () => {
-	it('has the eleven examples, each with a README', () => {
+	it('has the examples, each with a README', () => {
 		expect(examples.map((ex) => ex.slug)).toEqual([
 			'1-offline-agents-to-servicenow',
 			'2-global-agent-report',
@@ -95,6 +95,7 @@ describe('examples: importable workflow JSON', () => {
 			'9-change-request-to-planned-change',
 			'10-closed-request-ends-planned-change',
 			'11-weekly-compliance-report-two-hubs',
+			'12-cmdb-to-group-membership',
 		]);
 		for (const ex of examples) expect(existsSync(join(ex.dir, 'README.md'))).toBe(true);
 	});
@@ -655,6 +656,78 @@ describe('examples: the Change Tracker parts run against the emulator', () => {
 		expect(evaluateParameter(nodeNamed(ex, 'Post to Slack'), 'text', summary)).toBe(text);
 	});
 
+	it('12: the CMDB sync adds the missing servers, removes the stale ones, and a second run writes nothing', async () => {
+		const ex = example('12');
+		const [placeholder] = runCode(nodeNamed(ex, 'CMDB Servers'), []);
+		expect(placeholder).toEqual({ group: expect.any(String), devices: expect.any(Array) });
+		// The CMDB's list on this Hub: three live servers not in Web Servers (A27); the group's own devices are stale.
+		const stale = emea.store.agents.filter((agent) => agent.GroupNames.includes('A27'));
+		const wanted = emea.store.agents
+			.filter((agent) => agent.Registered && !agent.Deleted && !agent.GroupNames.includes('A27'))
+			.slice(0, 3);
+		expect(stale.length).toBeGreaterThan(0);
+		const cmdb = { group: 'Web Servers', devices: wanted.map((agent) => agent.Name.toLowerCase()) };
+		const part = async (name: string, input: IDataObject[]) => {
+			const run = await runWorkflow(subWorkflow(ex.workflow, [name]), {
+				store,
+				startNode: name,
+				input: input.map((json) => ({ json })),
+			});
+			expect(run.status).toBe('success');
+			return run.json(name);
+		};
+		const sync = async () => {
+			const before = emea.log.length;
+			const members = await part('Current Members', [cmdb]);
+			const named = { 'CMDB Servers': [cmdb] };
+			const missing = runCode(nodeNamed(ex, 'Missing'), members, named);
+			const gone = runCode(nodeNamed(ex, 'Stale'), members, named);
+			const added = missing.length ? await part('Add Missing', missing) : [];
+			const removed = gone.length ? await part('Remove Stale', gone) : [];
+			const writes = emea.log
+				.slice(before)
+				.filter((entry) => ['/groupMembers/add', '/groupMembers/delete'].includes(entry.route));
+			return { members, missing, gone, added, removed, writes };
+		};
+		const idOf = (agent: (typeof wanted)[number]) =>
+			`${agent.AgentDevice.AgentId},${agent.AgentDevice.DeviceId}`;
+
+		const first = await sync();
+		expectFieldsProvided(ex, 'Current Members', first.members);
+		expect(first.missing).toEqual([{ group: 'Web Servers', devices: cmdb.devices }]);
+		expect(first.gone).toEqual([{ group: 'Web Servers', devices: stale.map(idOf) }]);
+		expect(first.added).toEqual([
+			expect.objectContaining({
+				hub: 'EMEA',
+				groupId: 'A27',
+				changed: true,
+				added: wanted.map((agent) => ({
+					memberType: 'device',
+					memberId: idOf(agent),
+					memberName: agent.Name,
+				})),
+			}),
+		]);
+		expect(first.removed).toEqual([
+			expect.objectContaining({
+				changed: true,
+				removed: stale.map((agent) => expect.objectContaining({ memberId: idOf(agent) })),
+			}),
+		]);
+		expect(first.writes.map((entry) => entry.route)).toEqual([
+			'/groupMembers/add',
+			'/groupMembers/delete',
+		]);
+		expect(emea.store.agents.filter((agent) => agent.GroupNames.includes('A27')).map(idOf)).toEqual(
+			wanted.map(idOf),
+		);
+
+		const second = await sync();
+		expect(second.missing).toEqual([]);
+		expect(second.gone).toEqual([]);
+		expect(second.writes).toEqual([]);
+	});
+
 	it('every Change Tracker node of every example is exercised above', () => {
 		const exercised = [
 			'Agent Went Offline',
@@ -677,6 +750,9 @@ describe('examples: the Change Tracker parts run against the emulator', () => {
 			'End on AMER',
 			'EMEA Posture',
 			'AMER Posture',
+			'Current Members',
+			'Add Missing',
+			'Remove Stale',
 		];
 		const ours = examples.flatMap((ex) =>
 			ex.workflow.nodes.filter(isOurs).map((node) => node.name),

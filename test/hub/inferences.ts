@@ -485,6 +485,18 @@ export const INFERENCES = {
 			'The spec marks only GroupType required and returns {Name}; a ServiceStack validator failure is 400 ValidationException, as for a duplicate device (duplicateDevice).',
 		value: "A group named '{name}' already exists",
 	},
+	groupListFilters: {
+		behaviour:
+			'/groups filters combine with AND: Name and DisplayName match the whole name ignoring case; DisplayNameContains a part of the display name ignoring case; MemberOf keeps the direct children of the named groups ([] the top-level groups, absent any). Sorted by DisplayName, which is unique (groupAddDuplicate), pages do not overlap.',
+		rationale:
+			'The spec lists Name, DisplayName, DisplayNameContains and MemberOf on GetGroups without saying how they match; the other list routes of the Hub match names this way (plannedChangeInstanceFilters).',
+	},
+	agentGroupsDirect: {
+		behaviour:
+			"/agentsRanked's AgentGroups[].MemberOf (GetAgentGroupDetails) lists a device's direct groups only: those /groupMembers lists it in, not their parents.",
+		rationale:
+			'The spec names the list MemberOf, as Group.MemberOf holds direct parents; /groupMemberships has ExcludeInherited for the full list, so the direct list is the natural one for AgentGroups.',
+	},
 	compliancePermissions: {
 		behaviour:
 			'/policyRecent, /stats/getavailablecompliancedata, /stats/compliancedata, /stats/compliancesummarydata and /reports/ruleresults need DeviceView.',

@@ -26,6 +26,8 @@ export interface SuiteValues {
 	credentialKey: string;
 	groupName: string;
 	groupDisplayName: string;
+	/** A live device that is not a direct member of the group (groupName): Group › Add Members adds it. */
+	newMemberId: string;
 	credentialKeyNew: string;
 	credentialPassword: string;
 	rotatedPassword: string;
@@ -48,9 +50,14 @@ export function suiteValues(hub: HubEmulator): SuiteValues {
 	const credential = hub.store.credentials.find(
 		(candidate) => candidate.CredentialType === 'Shell',
 	);
+	const outsider = group
+		? hub.store.agents.find(
+				(agent) => agent.Registered && !agent.Deleted && !agent.GroupNames.includes(group.Name),
+			)
+		: undefined;
 	assert.ok(
-		admin && proxy && group && credential,
-		'the seeded Hub lacks an admin user, a proxy agent, a device group or a Shell credential',
+		admin && proxy && group && credential && outsider,
+		'the seeded Hub lacks an admin user, a proxy agent, a device group, a device outside it or a Shell credential',
 	);
 	return {
 		hubUrl: hub.url,
@@ -61,6 +68,7 @@ export function suiteValues(hub: HubEmulator): SuiteValues {
 		credentialKey: credential.Key,
 		groupName: group.Name,
 		groupDisplayName: group.DisplayName,
+		newMemberId: `${outsider.AgentDevice.AgentId},${outsider.AgentDevice.DeviceId}`,
 		credentialKeyNew: 'E2E-Rotated-Shell',
 		credentialPassword: 'E2E-Initial-S3cret!',
 		rotatedPassword: 'E2E-Rotated-S3cret!',
@@ -418,6 +426,40 @@ export const scenarios: Scenario[] = [
 			assert.ok(Date.parse(String(ended.end)) <= Date.now(), 'its end is now');
 			const [stored] = plannedChangesNamed(hub, values.changeRequest);
 			assert.ok(Date.parse(stored.EndTimeUtc as string) <= Date.now(), 'ended on the Hub');
+		},
+	},
+	{
+		name: 'Group › Add Members adds the device the group lacks, in one request',
+		workflow: 'groupAddMembers',
+		check: (context) => {
+			succeeded(context);
+			const { execution, hub, values } = context;
+			const [item] = execution.json('Add Group Members');
+			assert.equal(item.groupId, values.groupName);
+			assert.equal(item.changed, true);
+			assert.deepEqual(
+				(item.added as Array<{ memberId: string }>).map((member) => member.memberId),
+				[values.newMemberId],
+			);
+			const adds = context.requests('/groupMembers/add').filter((entry) => entry.status !== 401);
+			assert.equal(adds.length, 1, 'one add');
+			assert.deepEqual(adds[0].body, {
+				GroupName: values.groupName,
+				AgentDeviceIds: [values.newMemberId],
+			});
+			const device = hub.store.findAgent(values.newMemberId);
+			assert.ok(device?.GroupNames.includes(values.groupName), 'a member on the Hub');
+		},
+	},
+	{
+		name: 'Group › Add Members again: already a member, nothing sent',
+		workflow: 'groupAddMembers',
+		check: (context) => {
+			succeeded(context);
+			const [item] = context.execution.json('Add Group Members');
+			assert.equal(item.changed, false);
+			assert.equal(item.alreadyMember, true);
+			assert.equal(context.requests('/groupMembers/add').length, 0, 'no add sent');
 		},
 	},
 	{

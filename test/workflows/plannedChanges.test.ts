@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { startHub, type HubEmulator } from '../hub';
 import type { DeviceRecord } from '../hub/types';
 import { CredentialStore, hubCredential, runWorkflow, singleNodeWorkflow } from '../harness';
+import { bodies, byId, byName, idOf } from './requestBodies';
 
 const NODE = 'Change Tracker';
 const HOUR = 3600_000;
@@ -12,16 +13,6 @@ const plannedChange = (
 	parameters: IDataObject,
 	options?: { continueOnFail?: boolean },
 ) => singleNodeWorkflow({ resource: 'plannedChange', operation, ...parameters }, options);
-const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
-const byName = (name: string) => ({ __rl: true, mode: 'name', value: name });
-/** The bodies the node sent to a route, leaving out the 401s that made it log in again (hub.reset ends sessions). */
-const bodies = (hub: HubEmulator, route: string) =>
-	hub
-		.requests(route)
-		.filter((entry) => entry.status !== 401)
-		.map((entry) => entry.body as IDataObject);
-const idOf = (device: DeviceRecord) =>
-	`${device.AgentDevice.AgentId},${device.AgentDevice.DeviceId}`;
 const iso = (ms: number) => new Date(ms).toISOString();
 const rows = (list: IDataObject[]): INodeExecutionData[] => list.map((json) => ({ json }));
 

@@ -9,6 +9,7 @@ import * as agent from './agent';
 import * as compliance from './compliance';
 import * as credential from './credential';
 import * as event from './event';
+import * as group from './group';
 import * as plannedChange from './plannedChange';
 import type { OperationExecute } from './node.type';
 
@@ -17,6 +18,7 @@ const resources: Record<string, Record<string, OperationExecute>> = {
 	compliance: compliance.operations,
 	credential: credential.operations,
 	event: event.operations,
+	group: group.operations,
 	plannedChange: plannedChange.operations,
 };
 

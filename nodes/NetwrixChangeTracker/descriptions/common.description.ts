@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 export const simplifyField: INodeProperties = {
 	displayName: 'Simplify',
@@ -25,3 +25,22 @@ export const limitField: INodeProperties = {
 	description: 'Max number of results to return',
 	displayOptions: { show: { returnAll: [false] } },
 };
+
+/**
+ * The If It Exists choices Create operations share: fail the item, or leave the existing record and output it; then
+ * the operation's own (`more`).
+ */
+export function ifExistsChoices(
+	record: string,
+	...more: INodePropertyOptions[]
+): INodePropertyOptions[] {
+	return [
+		{ name: 'Error', value: 'error', description: 'Fail this item' },
+		{
+			name: 'Skip and Return Existing',
+			value: 'skip',
+			description: `Change nothing and output the existing ${record}`,
+		},
+		...more,
+	];
+}

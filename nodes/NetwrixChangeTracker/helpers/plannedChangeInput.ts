@@ -1,43 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { DeviceEntry } from '../../shared/agents/resolveAgentDevices';
-import { parseAgentDeviceId } from '../../shared/transport/agentDeviceId';
+import { rawRecord } from '../../shared/helpers/hubTag';
 import type { HubPlannedChangeInstance } from '../../shared/transport/schemas';
-import { InputError, quote, requiredText, toList } from '../../shared/parameters/inputValues';
+import { InputError, quote } from '../../shared/parameters/inputValues';
 
 /** The Hub's end of an open-ended window (docs/hub-api.md §14.1). */
 export const OPEN_END_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
-
-/**
- * The devices of the Devices locators and of the list field, in order, each once. A list entry of the form
- * "agentId,deviceId" is an ID, anything else a display name.
- */
-export function readDeviceEntries(locators: unknown, list: unknown, field: string): DeviceEntry[] {
-	const entries: DeviceEntry[] = [];
-	const rows = ((locators as IDataObject | undefined)?.devices ?? []) as IDataObject[];
-	if (!Array.isArray(rows))
-		throw new InputError(
-			field,
-			`${quote(rows)} is not a list of devices`,
-			'Add devices one by one',
-		);
-	for (const row of rows) {
-		const locator = row.device as { mode?: unknown; value?: unknown } | undefined;
-		if (!locator || locator.value === undefined || locator.value === '') continue;
-		const value = requiredText(locator.value, field);
-		entries.push({ by: locator.mode === 'name' ? 'name' : 'id', value });
-	}
-	for (const value of toList(list, `${field} (List)`)) {
-		entries.push({ by: parseAgentDeviceId(value) ? 'id' : 'name', value });
-	}
-	const seen = new Set<string>();
-	return entries.filter((entry) => {
-		const key = `${entry.by}:${entry.value.toLowerCase()}`;
-		if (seen.has(key)) return false;
-		seen.add(key);
-		return true;
-	});
-}
 
 const UNIT_MS: Record<string, number> = {
 	second: 1000,
@@ -113,7 +81,7 @@ export function rawPlannedChange(
 	instance: HubPlannedChangeInstance,
 	hubLabel: string,
 ): IDataObject {
-	return { ...(hubLabel ? { Hub: hubLabel } : {}), ...(instance as IDataObject) };
+	return rawRecord(instance as IDataObject, hubLabel);
 }
 
 export const SCHEDULE_ENDS = ['endTime', 'duration', 'openEnded'] as const;

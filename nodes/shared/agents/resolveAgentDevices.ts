@@ -31,6 +31,8 @@ export async function resolveAgentDevices(
 	entries: DeviceEntry[],
 	field: string,
 	itemIndex?: number,
+	/** Soft-deleted devices count too (e.g. to take one out of a group). */
+	includeDeleted = false,
 ): Promise<ResolvedDevice[]> {
 	if (entries.length === 0) return [];
 	const ids: string[] = [];
@@ -53,7 +55,7 @@ export async function resolveAgentDevices(
 		(
 			await listAgents(client, {
 				deviceFilter: filter,
-				includeDeleted: false,
+				includeDeleted,
 				pageSize: 500,
 				itemIndex,
 			})

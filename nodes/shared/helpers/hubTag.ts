@@ -4,3 +4,8 @@ import type { IDataObject } from 'n8n-workflow';
 export function hubTag(hubLabel: string): IDataObject {
 	return hubLabel ? { hub: hubLabel } : {};
 }
+
+/** A Hub record as output with Simplify off: `Hub` (the label) first when the credential has one, then the record. */
+export function rawRecord(record: IDataObject, hubLabel: string): IDataObject {
+	return { ...(hubLabel ? { Hub: hubLabel } : {}), ...record };
+}

@@ -1,6 +1,7 @@
 import { EVENT_ID_HINT, PLANNED_CHANGE_ID_HINT, parseHubId } from '../transport/eventId';
 import { EVENT_STATUSES, type EventStatus } from '../transport/hubEnums';
 import { InputError, oneOf, optionalText, quote, requiredText, toList } from './inputValues';
+import { uniqueIgnoringCase } from '../helpers/uniqueIgnoringCase';
 
 /** One event id: letters, digits, - and _ (transport/eventId.ts); InputError naming the field otherwise. */
 export function eventIdValue(value: unknown, field: string): string {
@@ -19,13 +20,7 @@ export function eventIdList(value: unknown, field: string): string[] {
 			'is empty',
 			'Enter an event ID, e.g. {{ $json.id }} after Get Many',
 		);
-	const seen = new Set<string>();
-	return ids.filter((id) => {
-		const key = id.toLowerCase();
-		if (seen.has(key)) return false;
-		seen.add(key);
-		return true;
-	});
+	return uniqueIgnoringCase(ids);
 }
 
 /** An optional planned change instance id; empty → undefined. */

@@ -1,22 +1,11 @@
 import type { HubClient } from './hubClient';
-import { collectPages } from './paging';
-import { credentialsKeyedByTypeSchema, groupsResponseSchema, type HubGroup } from './schemas';
+import { walkGroups } from './groups';
+import { credentialsKeyedByTypeSchema, type HubGroup } from './schemas';
 
 /** Reference data for dropdowns and for checking input before a write. */
 
 export async function fetchGroups(client: HubClient): Promise<HubGroup[]> {
-	return await collectPages<HubGroup>({
-		pageSize: 500,
-		keyOf: (group) => group.Name,
-		fetchPage: async (skip, take) => {
-			const page = await client.request({
-				endpoint: '/groups',
-				body: { Skip: skip, Take: take, Sort: { DisplayName: 'ASC' } },
-				schema: groupsResponseSchema,
-			});
-			return { items: page.Groups ?? [], total: page.Total };
-		},
-	});
+	return await walkGroups(client, { pageSize: 500 });
 }
 
 /** Credential keys per type, e.g. { Database: ['SqlProd'], Shell: ['LinuxSSH'] }. */

@@ -100,7 +100,19 @@ export const agentsResponseSchema = z
 	.object({ Agents: z.array(agentSchema).nullish(), Total: z.number().nullish() })
 	.passthrough();
 
-const groupSchema = z.object({ Name: z.string(), DisplayName: z.string().nullish() }).passthrough();
+/** `Group` (docs/hub-api.md §8.1): the fields the node reads. */
+const groupSchema = z
+	.object({
+		Name: z.string().min(1),
+		DisplayName: optionalText,
+		GroupType: z.number().nullish(),
+		IsSystem: optionalFlag,
+		Members: textList,
+		MemberOf: textList,
+		RiskScore: optionalText,
+		LastActivityTimeUtc: optionalText,
+	})
+	.passthrough();
 
 export const groupsResponseSchema = z
 	.object({
@@ -109,6 +121,34 @@ export const groupsResponseSchema = z
 		Returned: z.number().nullish(),
 	})
 	.passthrough();
+
+/** `GroupMember` (§15.1): a device ("AgentId:DeviceId") or a child group (internal name) of `GroupName`. */
+const groupMemberSchema = z
+	.object({
+		GroupName: z.string(),
+		MemberType: z.string(),
+		MemberName: z.string().min(1),
+		GroupRiskScore: optionalText,
+	})
+	.passthrough();
+
+/** `GroupMembersResponse` (§15.1). */
+export const groupMembersResponseSchema = z
+	.object({
+		GroupMembers: z.array(groupMemberSchema).nullish(),
+		Total: rowCount,
+		Returned: z.number().nullish(),
+	})
+	.passthrough();
+
+/** Most groups one device or group can be in that the node accepts from /groupMemberships (§15.4). */
+export const MAX_MEMBERSHIPS = 10_000;
+
+/** /groupMemberships (§15.4): internal group names. */
+export const groupMembershipsSchema = z.array(z.string().min(1)).max(MAX_MEMBERSHIPS);
+
+/** `AddGroupResponse` (§15.5): the new group's internal name. */
+export const addGroupResponseSchema = z.object({ Name: z.string().min(1) }).passthrough();
 
 export const credentialSchema = z
 	.object({
@@ -310,6 +350,7 @@ export type DeviceReportDetail = z.infer<typeof deviceReportDetailSchema>;
 export type AgentsRankedResponse = z.infer<typeof agentsRankedResponseSchema>;
 export type HubAgent = z.infer<typeof agentSchema>;
 export type HubGroup = z.infer<typeof groupSchema>;
+export type HubGroupMember = z.infer<typeof groupMemberSchema>;
 export type HubCredential = z.infer<typeof credentialSchema>;
 export type HubEvent = z.infer<typeof eventSchema>;
 export type EventsResponse = z.infer<typeof eventsResponseSchema>;

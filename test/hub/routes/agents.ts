@@ -51,6 +51,7 @@ function agentsRankedResponse(
 	};
 }
 
+// INFERENCES.agentGroupsDirect: a device's own groups, not their parents.
 const agentGroups = (device: DeviceRecord) => ({
 	AgentDevice: { ...device.AgentDevice },
 	MemberOf: [...device.GroupNames],

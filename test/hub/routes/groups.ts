@@ -56,6 +56,7 @@ export const groups = route({
 	},
 });
 
+/** INFERENCES.groupListFilters: whole names and parts ignoring case; MemberOf direct children; AND. */
 function selectGroups(store: HubStore, dto: GetGroupsRequest): GroupRecord[] {
 	const lower = (value: string) => value.toLowerCase();
 	const generic = compileGenericFilters(

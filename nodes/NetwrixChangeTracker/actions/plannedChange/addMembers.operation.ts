@@ -8,8 +8,8 @@ import {
 	memberDeviceListField,
 	memberDevicesField,
 	memberGroupsField,
-	plannedChangeLocator,
-} from '../../descriptions/plannedChangeFields.description';
+} from '../../descriptions/memberFields.description';
+import { plannedChangeLocator } from '../../descriptions/plannedChangeFields.description';
 import type { HubRunContext } from '../node.type';
 import { processItems } from '../processItems';
 import { outputOf, readInstance, readMemberChange } from './targets/plannedChangeTargets';

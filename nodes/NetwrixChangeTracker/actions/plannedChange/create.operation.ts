@@ -23,17 +23,18 @@ import {
 } from '../../../shared/transport/plannedChanges';
 import type { HubPlannedChangeInstance } from '../../../shared/transport/schemas';
 import { operationOptions } from '../../../shared/descriptions/requestOptions.description';
-import { simplifyField } from '../../descriptions/common.description';
+import { ifExistsChoices, simplifyField } from '../../descriptions/common.description';
 import {
 	memberDeviceListField,
 	memberDevicesField,
 	memberGroupsField,
-} from '../../descriptions/plannedChangeFields.description';
+} from '../../descriptions/memberFields.description';
 import { OPEN_END_MS, readSchedule, SCHEDULE_ENDS } from '../../helpers/plannedChangeInput';
 import { appliedNote } from '../appliedWrite';
 import type { HubRunContext } from '../node.type';
 import { processItems } from '../processItems';
-import { outputOf, readMembers, type Members } from './targets/plannedChangeTargets';
+import { readMembers, type Members } from '../memberTargets';
+import { outputOf } from './targets/plannedChangeTargets';
 
 export const IF_EXISTS = ['error', 'skip', 'update'] as const;
 
@@ -116,20 +117,12 @@ const properties: INodeProperties[] = [
 		displayName: 'If It Exists',
 		name: 'ifExists',
 		type: 'options',
-		options: [
-			{ name: 'Error', value: 'error', description: 'Fail this item' },
-			{
-				name: 'Skip and Return Existing',
-				value: 'skip',
-				description: 'Change nothing and output the existing planned change',
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				description:
-					'Change what differs: description, assigned to, start, end, members (replaced by those given, when any are), ruleset, Disallow Rules, Disabled',
-			},
-		],
+		options: ifExistsChoices('planned change', {
+			name: 'Update',
+			value: 'update',
+			description:
+				'Change what differs: description, assigned to, start, end, members (replaced by those given, when any are), ruleset, Disallow Rules, Disabled',
+		}),
 		default: 'skip',
 		description:
 			'What to do when a planned change with this Display Name and Origin (any case) exists. ITSM webhooks can fire more than once: Skip or Update never create a second one.',

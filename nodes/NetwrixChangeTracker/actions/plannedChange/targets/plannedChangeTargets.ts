@@ -1,25 +1,21 @@
 /** Which planned change and which members an item names, read from its parameters, and the item it outputs. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { resolveGroupField } from '../../../../shared/agents/groupNames';
-import {
-	resolveAgentDevices,
-	type ResolvedDevice,
-} from '../../../../shared/agents/resolveAgentDevices';
 import {
 	booleanValue,
 	InputError,
 	quote,
 	requiredText,
-	toList,
 } from '../../../../shared/parameters/inputValues';
 import { lookUpPlannedChangeInstances } from '../../../../shared/transport/plannedChanges';
 import type { HubPlannedChangeInstance } from '../../../../shared/transport/schemas';
+import { rawPlannedChange, simplifyPlannedChange } from '../../../helpers/plannedChangeInput';
 import {
-	rawPlannedChange,
-	readDeviceEntries,
-	simplifyPlannedChange,
-} from '../../../helpers/plannedChangeInput';
+	readMembers,
+	requireSomeMembers,
+	splitByMembership,
+	type MemberIds,
+} from '../../memberTargets';
 import type { HubRunContext } from '../../node.type';
 
 export const PLANNED_CHANGE_FIELD = 'Planned Change';
@@ -65,38 +61,13 @@ export async function readInstance(
 	return instance;
 }
 
-export interface Members {
-	devices: ResolvedDevice[];
-	groups: string[];
-}
-
-/** The Devices, Device Names or IDs (List) and Group Names or IDs of an item, checked against the Hub. */
-export async function readMembers(
-	context: IExecuteFunctions,
-	{ client, reference }: HubRunContext,
-	itemIndex: number,
-): Promise<Members> {
-	const entries = readDeviceEntries(
-		context.getNodeParameter('memberDevices', itemIndex, {}),
-		context.getNodeParameter('memberDeviceList', itemIndex, ''),
-		'Devices',
-	);
-	const groupEntries = toList(context.getNodeParameter('memberGroups', itemIndex, []), 'Groups');
-	const groups = await resolveGroupField(reference, groupEntries, 'Groups');
-	const devices = await resolveAgentDevices(client, entries, 'Devices', itemIndex);
-	return { devices, groups };
-}
-
 /** The members an Add or Remove Members item names, split by whether the planned change already has them. */
 export interface MemberChange {
 	simplify: boolean;
 	existing: HubPlannedChangeInstance;
-	present: { devices: string[]; groups: string[] };
-	absent: { devices: string[]; groups: string[] };
+	present: MemberIds;
+	absent: MemberIds;
 }
-
-const includes = (list: string[] | null | undefined, value: string) =>
-	(list ?? []).some((entry) => entry.toLowerCase() === value.toLowerCase());
 
 /** Reads an Add or Remove Members item: the planned change, the members (at least one), who is already a member. */
 export async function readMemberChange(
@@ -108,24 +79,15 @@ export async function readMemberChange(
 	const instanceId = instanceIdOf(context, itemIndex);
 	const simplify = booleanValue(context.getNodeParameter('simplify', itemIndex, true), 'Simplify');
 	const members = await readMembers(context, hub, itemIndex);
-	if (members.devices.length === 0 && members.groups.length === 0)
-		throw new InputError(
-			'Devices',
-			'no device or group is given',
-			`Add the devices or groups to ${verb}`,
-		);
+	requireSomeMembers(members, verb);
 	const existing = await readInstance(hub, instanceId, itemIndex);
-	const devices = members.devices.map((device) => device.agentDeviceId);
-	const isDevice = (id: string) => includes(existing.MemberAgentDeviceIds, id);
-	const isGroup = (name: string) => includes(existing.MemberGroups, name);
 	return {
 		simplify,
 		existing,
-		present: { devices: devices.filter(isDevice), groups: members.groups.filter(isGroup) },
-		absent: {
-			devices: devices.filter((id) => !isDevice(id)),
-			groups: members.groups.filter((name) => !isGroup(name)),
-		},
+		...splitByMembership(members, {
+			devices: existing.MemberAgentDeviceIds,
+			groups: existing.MemberGroups,
+		}),
 	};
 }
 
