@@ -63,7 +63,9 @@ export async function login(hubUrl: string, post: Post): Promise<string> {
 
 /**
  * A Skip/Take walk: the first page tells the real page size and the total, the other pages are read `concurrency`
- * at a time. Keeps every row, as a client that returns them must. No checks: the loops are the floor, not a client.
+ * at a time. Keeps every row it is given, as a client that returns them must: each loop hands over the items the
+ * user of the node gets (simplified by the package's own functions), so node and loops end with the same output.
+ * No checks: the loops are the floor, not a client.
  */
 export async function walkPages(
 	concurrency: number,

@@ -4,6 +4,9 @@
 // physical limit of what any client can do; `helper` — the same loop through n8n's own outbound HTTP client.
 import { CredentialStore, hubCredential, runWorkflow, singleNodeWorkflow } from '../test/harness';
 import { login, n8nHelperPost, serveTimedRun, undiciPost, walkPages, type Post } from './clientKit';
+// The package's own simplification (the node runs the same code).
+import { simplifyEvent, type EventLookups } from '../nodes/shared/events/simplifyEvent';
+import type { EventsResponse, HubGroup } from '../nodes/shared/transport/schemas';
 
 export interface EventsJob {
 	mode: 'node' | 'raw' | 'helper';
@@ -17,6 +20,15 @@ export interface EventsJob {
 
 async function pagingLoop(job: EventsJob, post: Post): Promise<number> {
 	const cookie = await login(job.hubUrl, post);
+	// The groups' display names, read once as the node reads them (one page holds the emulator's groups).
+	const groups = await post(
+		`${job.hubUrl}/api/groups`,
+		{ Skip: 0, Take: 500, Sort: { DisplayName: 'ASC' } },
+		cookie,
+	);
+	const lookups: EventLookups = { groupDisplayNames: new Map(), plannedChanges: new Map() };
+	for (const group of (groups.body as { Groups: HubGroup[] }).Groups)
+		lookups.groupDisplayNames.set(group.Name.toLowerCase(), group.DisplayName || group.Name);
 	const rows = await walkPages(job.concurrency, async (skip) => {
 		// The body the node sends: the period, newest first (its default Sort), Skip/Take.
 		const response = await post(
@@ -30,8 +42,15 @@ async function pagingLoop(job: EventsJob, post: Post): Promise<number> {
 			},
 			cookie,
 		);
-		const body = response.body as { DeviceEvents: unknown[]; Total: number };
-		return { rows: body.DeviceEvents, total: body.Total };
+		// The items the node's user gets: each event simplified, with the planned change names of its page.
+		const body = response.body as EventsResponse;
+		for (const [id, name] of Object.entries(body.PlannedChanges ?? {}))
+			if (typeof name === 'string' && name !== '')
+				lookups.plannedChanges.set(id.toLowerCase(), name);
+		return {
+			rows: (body.DeviceEvents ?? []).map((event) => simplifyEvent(event, lookups, '')),
+			total: body.Total,
+		};
 	});
 	return rows.length;
 }

@@ -11,6 +11,7 @@ const sections: Section[] = [
 	{ name: 'trigger', load: async () => await import('../bench/trigger.bench') },
 	{ name: 'register', load: async () => await import('../bench/register.bench') },
 	{ name: 'events', load: async () => await import('../bench/events.bench') },
+	{ name: 'peers', load: async () => await import('../bench/peers.bench') },
 ];
 
 async function main() {
