@@ -4,12 +4,12 @@
  * folder, imports the credentials and workflows, executes each scenario with the real n8n CLI and checks
  * the output and the emulator's counters. Exits 1 when any check fails.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 import { startHub, type HubEmulator, type HubStats } from '../hub';
+import { freePort } from './freePort';
+import { installPackage } from './installPackage';
 import { Execution, N8nCli, tail, type N8nInstall } from './n8nCli';
 import { lockoutChecks } from './lockout';
 import { N8nServer } from './n8nServer';
@@ -39,17 +39,6 @@ function fill(template: string, values: SuiteValues): string {
 	});
 }
 
-async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
-
 function statsSince(before: HubStats, after: HubStats): HubStats {
 	const byRoute: Record<string, number> = {};
 	for (const [route, count] of Object.entries(after.byRoute)) {
@@ -65,33 +54,6 @@ function statsSince(before: HubStats, after: HubStats): HubStats {
 		// Peaks cannot be subtracted: these cover everything since the emulator started or was last reset.
 		peakInFlight: after.peakInFlight,
 	};
-}
-
-/** The way n8n installs a community package: npm install of the package into <user folder>/.n8n/nodes. */
-function installPackage(tarball: string, userFolder: string): void {
-	const nodesDir = join(userFolder, '.n8n', 'nodes');
-	writeFileSync(
-		join(nodesDir, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true }, null, 2),
-	);
-	// No runtime dependencies; n8n-workflow is a peer dependency n8n itself provides.
-	execFileSync(
-		'npm',
-		[
-			'install',
-			'--ignore-scripts',
-			'--no-audit',
-			'--no-fund',
-			'--legacy-peer-deps',
-			'--omit=dev',
-			'--loglevel=error',
-			tarball,
-		],
-		{
-			cwd: nodesDir,
-			stdio: ['ignore', 'inherit', 'inherit'],
-		},
-	);
 }
 
 /** Writes the filled-in templates and imports them: credentials first (workflows refer to them by id). */
