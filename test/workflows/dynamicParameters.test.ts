@@ -122,6 +122,31 @@ describe('dropdowns and resource-locator lists (loadOptions / listSearch) as the
 		}
 	});
 
+	it('every required dropdown with an empty default allows values outside its list, so a new node shows "required", not "value not supported"', async () => {
+		// n8n's editor (ParameterInput) skips its "The value … is not supported!" check only for allowArbitraryValues.
+		const pkg = await loadPackage();
+		const properties = pkg.nodeTypes.getByNameAndVersion(ACTION_NODE_TYPE, 1).description
+			.properties;
+		const required: Array<{ name: string; allowArbitraryValues: unknown }> = [];
+		const walk = (list: unknown[]) => {
+			for (const entry of list as Array<Record<string, unknown>>) {
+				const method = (entry.typeOptions as { loadOptionsMethod?: string } | undefined)
+					?.loadOptionsMethod;
+				if (entry.type === 'options' && method && entry.default === '' && entry.required)
+					required.push({
+						name: String(entry.name),
+						allowArbitraryValues: entry.allowArbitraryValues,
+					});
+				for (const key of ['options', 'values'])
+					if (Array.isArray(entry[key])) walk(entry[key] as unknown[]);
+			}
+		};
+		walk(properties);
+		expect(required.length).toBeGreaterThan(0);
+		for (const field of required)
+			expect(field).toEqual({ name: field.name, allowArbitraryValues: true });
+	});
+
 	it('Agent list: pages with a pagination token until every agent was offered once', async () => {
 		const seen: string[] = [];
 		let paginationToken: string | undefined;
