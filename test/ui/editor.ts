@@ -118,6 +118,7 @@ export class Editor {
 		await this.fill(`${modal} [data-test-id="parameter-input-url"] input`, input.url);
 		await this.fill(`${modal} [data-test-id="parameter-input-username"] input`, input.username);
 		await this.fill(`${modal} [data-test-id="parameter-input-password"] input`, input.password);
+		await this.settle();
 		await page.click(`${modal} [data-test-id="credential-save-button"]`);
 
 		const success = `${modal} [data-test-id="credentials-config-container-test-success"]`;
@@ -169,8 +170,10 @@ export class Editor {
 			const field = await this.page.waitForSelector(selector, { visible: true });
 			await field!.click({ count: 3 });
 			await this.page.keyboard.press('Backspace');
-			await field!.type(value);
+			await field!.type(value, { delay: 15 });
 			const typed = await field!.evaluate((element) => (element as HTMLInputElement).value);
+			// Leaving the field commits it to the form's model (seen: a Save right after typing sent a stale value).
+			await this.page.keyboard.press('Tab');
 			if (typed === value) return;
 			if (attempt === 3)
 				throw new Error(`the field ${selector} holds another value than was typed`);
@@ -192,9 +195,11 @@ export class Editor {
 		}
 	}
 
-	async openWorkflow(id: string): Promise<void> {
+	/** Opens a saved workflow in the editor and returns how many nodes its canvas shows. */
+	async openWorkflow(id: string): Promise<number> {
 		await this.page.goto(`${this.baseUrl}/workflow/${id}`, { waitUntil: 'domcontentloaded' });
 		await this.page.waitForSelector('[data-test-id="canvas-node"]', { visible: true });
+		return (await this.page.$$('[data-test-id="canvas-node"]')).length;
 	}
 
 	/** Opens a node's panel by double-clicking it on the canvas, and waits until its requests settled. */

@@ -44,7 +44,7 @@ class Checks {
 
 	constructor(private readonly editor: () => Editor | undefined) {}
 
-	/** Runs one check; its screenshot is taken on failure (and by the check itself when it wants one). */
+	/** Runs one check. Its screenshots are named after its number (shotName); one is taken on a failure. */
 	async run(label: string, check: () => Promise<string>): Promise<boolean> {
 		const number = String(++this.index).padStart(2, '0');
 		const startedAt = Date.now();
@@ -79,7 +79,7 @@ class Checks {
 	}
 
 	shotName(label: string): string {
-		return `${String(this.index + 1).padStart(2, '0')}-${label}`;
+		return `${String(this.index).padStart(2, '0')}-${label}`;
 	}
 }
 
@@ -235,18 +235,23 @@ async function main(): Promise<number> {
 		});
 		if (!ownerReady) throw new StopAfterFailure();
 
-		await checks.run('credential modal: the connection test is green', async () => {
-			const test = await page.createCredential(CREDENTIAL_TYPE_NAME, {
-				name: GOOD_CREDENTIAL,
-				url: hubUrl,
-				username: admin.userName,
-				password: admin.password,
-			});
-			await page.screenshot(checks.shotName('credential tested'));
-			await page.closeCredentialModal();
-			if (!test.ok) throw new Error(`the connection test failed: ${test.message}`);
-			return test.message;
-		});
+		const credentialReady = await checks.run(
+			'credential modal: the connection test is green',
+			async () => {
+				const test = await page.createCredential(CREDENTIAL_TYPE_NAME, {
+					name: GOOD_CREDENTIAL,
+					url: hubUrl,
+					username: admin.userName,
+					password: admin.password,
+				});
+				await page.screenshot(checks.shotName('credential tested'));
+				await page.closeCredentialModal();
+				if (!test.ok) throw new Error(`the connection test failed: ${test.message}`);
+				return test.message;
+			},
+		);
+		// Every panel after this one loads its lists through this credential.
+		if (!credentialReady) throw new StopAfterFailure();
 		await checks.run('credential modal: a wrong password names the cause', async () => {
 			const test = await page.createCredential(CREDENTIAL_TYPE_NAME, {
 				name: WRONG_CREDENTIAL,
@@ -262,19 +267,28 @@ async function main(): Promise<number> {
 			return test.message;
 		});
 
-		const credentials = (await n8n.request('GET', '/rest/credentials')) as Array<{
-			id: string;
-			name: string;
-		}>;
-		const credential = credentials.find((candidate) => candidate.name === GOOD_CREDENTIAL);
-		if (!credential) throw new Error(`the credential "${GOOD_CREDENTIAL}" was not saved`);
-		const workflow = (await n8n.request(
-			'POST',
-			'/rest/workflows',
-			panelWorkflow(panels, { id: credential.id, name: credential.name }),
-		)) as { id: string };
-		await page.openWorkflow(workflow.id);
-		await page.screenshot(checks.shotName('canvas'));
+		const canvasReady = await checks.run(
+			`a workflow with a node per panel (${panels.length}) opens on the canvas`,
+			async () => {
+				const credentials = (await n8n.request('GET', '/rest/credentials')) as Array<{
+					id: string;
+					name: string;
+				}>;
+				const credential = credentials.find((candidate) => candidate.name === GOOD_CREDENTIAL);
+				if (!credential) throw new Error(`the credential "${GOOD_CREDENTIAL}" was not saved`);
+				const workflow = (await n8n.request(
+					'POST',
+					'/rest/workflows',
+					panelWorkflow(panels, { id: credential.id, name: credential.name }),
+				)) as { id: string };
+				const shown = await page.openWorkflow(workflow.id);
+				await page.screenshot(checks.shotName('canvas'));
+				if (shown !== panels.length)
+					throw new Error(`the canvas shows ${shown} nodes, not ${panels.length}`);
+				return `workflow ${workflow.id}, saved through the REST API with only each node's resource and operation (or mode) set`;
+			},
+		);
+		if (!canvasReady) throw new StopAfterFailure();
 
 		for (const panel of panels) await checkPanel(checks, page, panel, toRun.has(panel.name));
 
