@@ -15,7 +15,8 @@ import { join } from 'path';
 import { performance } from 'perf_hooks';
 
 import type { HubEmulator } from '../test/hub';
-import { installPackage, N8nCli, parseRunRecord, tail, type N8nInstall } from '../test/n8n/n8nCli';
+import { installPackage } from '../test/n8n/installPackage';
+import { N8nCli, parseRunRecord, tail, type N8nInstall } from '../test/n8n/n8nCli';
 
 const ROOT = join(__dirname, '..');
 const CREDENTIAL = { id: 'ctBenchHubAdmin1', name: 'Change Tracker Hub (bench)' };

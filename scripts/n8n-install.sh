@@ -89,3 +89,30 @@ setup_n8n() {
 	log "tools ready ($(elapsed "$started")): Node $("$NODE24" --version), n8n $N8N_VERSION"
 	export NODE24 NODE24_HOME N8N_MAIN N8N_DIR N8N_VERSION
 }
+
+# Packs the package (dist/ must be built) into directory $1 and prints the tarball's path: the suites install
+# what npm would publish, as a user's n8n would.
+pack_package() {
+	local root dest=$1
+	root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+	[ -f "$root/dist/nodes/NetwrixChangeTracker/NetwrixChangeTracker.node.js" ] || die "dist/ is missing: run npm run build first"
+	log "packing the package"
+	printf '%s/%s\n' "$dest" "$(cd "$root" && npm pack --silent --pack-destination "$dest" | tail -1)"
+}
+
+# Runs a suite's TypeScript runner ($1, relative to the repository) against the packed package in the cached n8n,
+# with the rest of the arguments. The runner reads N8N_E2E_NODE, N8N_E2E_MAIN, N8N_E2E_TARBALL and N8N_E2E_WORK
+# (a temporary folder, deleted afterwards unless N8N_E2E_KEEP=1).
+run_suite() {
+	local runner=$1 root
+	shift
+	root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+	setup_n8n
+	SUITE_WORK=$(mktemp -d "${TMPDIR:-/tmp}/${LOG_NAME//:/-}.XXXXXX")
+	trap 'if [ "${N8N_E2E_KEEP:-}" = 1 ]; then log "kept $SUITE_WORK"; else rm -rf "$SUITE_WORK"; fi' EXIT
+	local tarball
+	tarball=$(pack_package "$SUITE_WORK")
+	cd "$root"
+	N8N_E2E_NODE="$NODE24" N8N_E2E_MAIN="$N8N_MAIN" N8N_E2E_TARBALL="$tarball" N8N_E2E_WORK="$SUITE_WORK" \
+		node -r ts-node/register/transpile-only "$runner" "$@"
+}

@@ -7,23 +7,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-# shellcheck source=scripts/n8n-install.sh
 LOG_NAME=test:n8n
+# shellcheck source=scripts/n8n-install.sh
 source "$ROOT/scripts/n8n-install.sh"
 
-setup_n8n
-
-[ -f "$ROOT/dist/nodes/NetwrixChangeTracker/NetwrixChangeTracker.node.js" ] || die "dist/ is missing: run npm run build first"
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/n8n-e2e.XXXXXX")
-cleanup() {
-	if [ "${N8N_E2E_KEEP:-}" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
-
-log "packing the package"
-TARBALL=$(cd "$ROOT" && npm pack --silent --pack-destination "$WORK" | tail -1)
-
-cd "$ROOT"
-N8N_E2E_NODE="$NODE24" N8N_E2E_MAIN="$N8N_MAIN" N8N_E2E_TARBALL="$WORK/$TARBALL" N8N_E2E_WORK="$WORK" \
-	node -r ts-node/register/transpile-only test/n8n/run.ts "$@"
+run_suite test/n8n/run.ts "$@"

@@ -2,8 +2,8 @@
  * Drives a real n8n through its command line: every call is a separate n8n process, as it would be on a
  * server, so state that survives between calls (the credential's cached Hub session) lives in n8n's database.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface N8nInstall {
@@ -184,31 +184,4 @@ function quietOfflineEnv(userFolder: string): NodeJS.ProcessEnv {
 
 export function tail(text: string, lines = 40): string {
 	return text.trimEnd().split('\n').slice(-lines).join('\n');
-}
-
-export /** The way n8n installs a community package: npm install of the package into <user folder>/.n8n/nodes. */
-function installPackage(tarball: string, userFolder: string): void {
-	const nodesDir = join(userFolder, '.n8n', 'nodes');
-	writeFileSync(
-		join(nodesDir, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true }, null, 2),
-	);
-	// No runtime dependencies; n8n-workflow is a peer dependency n8n itself provides.
-	execFileSync(
-		'npm',
-		[
-			'install',
-			'--ignore-scripts',
-			'--no-audit',
-			'--no-fund',
-			'--legacy-peer-deps',
-			'--omit=dev',
-			'--loglevel=error',
-			tarball,
-		],
-		{
-			cwd: nodesDir,
-			stdio: ['ignore', 'inherit', 'inherit'],
-		},
-	);
 }

@@ -8,7 +8,8 @@ import { dirname } from 'node:path';
 
 import { Execution, type N8nCli, type N8nInstall, type RunRecord } from './n8nCli';
 
-const OWNER = {
+/** The instance owner every suite sets up (through the REST API, or in the browser by test:ui). */
+export const OWNER = {
 	email: 'e2e-owner@example.com',
 	firstName: 'E2E',
 	lastName: 'Owner',
@@ -23,15 +24,24 @@ export class N8nServer {
 
 	private constructor(
 		private readonly child: ChildProcess,
-		private readonly baseUrl: string,
+		/** Where the editor and its REST API answer, e.g. http://127.0.0.1:5678. */
+		readonly url: string,
 		private readonly install: N8nInstall,
 	) {
 		child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (this.output += chunk));
 		child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (this.output += chunk));
 	}
 
-	/** Starts n8n on `port`, waits until its REST API answers and sets up the instance owner. */
-	static async start(install: N8nInstall, cli: N8nCli, port: number): Promise<N8nServer> {
+	/**
+	 * Starts n8n on `port`, waits until its REST API answers and sets up the instance owner (unless
+	 * `setUpOwner` is false: test:ui sets the owner up in the browser, then calls logIn()).
+	 */
+	static async start(
+		install: N8nInstall,
+		cli: N8nCli,
+		port: number,
+		{ setUpOwner = true }: { setUpOwner?: boolean } = {},
+	): Promise<N8nServer> {
 		const child = spawn(install.node, [install.main, 'start'], {
 			cwd: cli.userFolder,
 			env: {
@@ -44,7 +54,7 @@ export class N8nServer {
 		});
 		const server = new N8nServer(child, `http://127.0.0.1:${port}`, install);
 		await server.waitUntilReady(120_000);
-		await server.setUpOwner();
+		if (setUpOwner) await server.setUpOwner();
 		return server;
 	}
 
@@ -59,7 +69,7 @@ export class N8nServer {
 			if (this.child.exitCode !== null)
 				throw new Error(`n8n start exited with ${this.child.exitCode}\n${this.output}`);
 			try {
-				const response = await fetch(`${this.baseUrl}/healthz/readiness`);
+				const response = await fetch(`${this.url}/healthz/readiness`);
 				if (response.ok) return;
 			} catch {
 				// Not listening yet.
@@ -69,8 +79,9 @@ export class N8nServer {
 		throw new Error(`n8n start was not ready within ${timeoutMs / 1000} s\n${this.output}`);
 	}
 
-	private async request(method: string, path: string, body?: unknown): Promise<unknown> {
-		const response = await fetch(`${this.baseUrl}${path}`, {
+	/** A call to the editor's REST API as the logged-in owner; resolves to the answer's `data`. */
+	async request(method: string, path: string, body?: unknown): Promise<unknown> {
+		const response = await fetch(`${this.url}${path}`, {
 			method,
 			headers: {
 				'browser-id': BROWSER_ID,
@@ -95,13 +106,19 @@ export class N8nServer {
 			await this.request('POST', '/rest/owner/setup', OWNER);
 		} catch (error) {
 			if (!/already setup/i.test((error as Error).message)) throw error;
-			await this.request('POST', '/rest/login', {
-				emailOrLdapLoginId: OWNER.email,
-				password: OWNER.password,
-			});
+			await this.logIn();
 		}
 		if (!this.cookie)
 			throw new Error('n8n set up or logged in the owner but issued no session cookie');
+	}
+
+	/** Logs in as the owner (set up before, by setUpOwner or in the browser). */
+	async logIn(): Promise<void> {
+		await this.request('POST', '/rest/login', {
+			emailOrLdapLoginId: OWNER.email,
+			password: OWNER.password,
+		});
+		if (!this.cookie) throw new Error('n8n logged the owner in but issued no session cookie');
 	}
 
 	/** Runs a saved workflow the way the editor's "Execute workflow" does, from the given trigger. */

@@ -5,11 +5,12 @@
  * the output and the emulator's counters. Exits 1 when any check fails.
  */
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 import { startHub, type HubEmulator, type HubStats } from '../hub';
-import { Execution, installPackage, N8nCli, tail, type N8nInstall } from './n8nCli';
+import { freePort } from './freePort';
+import { installPackage } from './installPackage';
+import { Execution, N8nCli, tail, type N8nInstall } from './n8nCli';
 import { lockoutChecks } from './lockout';
 import { N8nServer } from './n8nServer';
 import {
@@ -35,17 +36,6 @@ function fill(template: string, values: SuiteValues): string {
 	return template.replace(/@@(\w+)@@/g, (_, name: string) => {
 		if (!(name in values)) throw new Error(`unknown template value @@${name}@@`);
 		return String(values[name as keyof SuiteValues]);
-	});
-}
-
-async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
 	});
 }
 

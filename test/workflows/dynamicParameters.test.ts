@@ -97,22 +97,28 @@ describe('dropdowns and resource-locator lists (loadOptions / listSearch) as the
 		}
 	});
 
-	it('every optional dropdown offers its empty default, so a new node shows no "value not supported" issue', async () => {
+	/** Every loaded-options dropdown of the action node whose default is empty, nested ones included. */
+	async function emptyDefaultDropdowns(): Promise<
+		Array<Record<string, unknown> & { method: string }>
+	> {
 		const pkg = await loadPackage();
-		const properties = pkg.nodeTypes.getByNameAndVersion(ACTION_NODE_TYPE, 1).description
-			.properties;
-		const optional: Array<{ name: string; method: string }> = [];
+		const found: Array<Record<string, unknown> & { method: string }> = [];
 		const walk = (list: unknown[]) => {
 			for (const entry of list as Array<Record<string, unknown>>) {
 				const method = (entry.typeOptions as { loadOptionsMethod?: string } | undefined)
 					?.loadOptionsMethod;
-				if (entry.type === 'options' && method && entry.default === '' && !entry.required)
-					optional.push({ name: String(entry.name), method });
+				if (entry.type === 'options' && method && entry.default === '')
+					found.push({ ...entry, method });
 				for (const key of ['options', 'values'])
 					if (Array.isArray(entry[key])) walk(entry[key] as unknown[]);
 			}
 		};
-		walk(properties);
+		walk(pkg.nodeTypes.getByNameAndVersion(ACTION_NODE_TYPE, 1).description.properties);
+		return found;
+	}
+
+	it('every optional dropdown offers its empty default, so a new node shows no "value not supported" issue', async () => {
+		const optional = (await emptyDefaultDropdowns()).filter((field) => !field.required);
 		expect(optional.map((field) => field.name).sort()).toEqual([
 			'credentialKey',
 			'groupName',
@@ -125,6 +131,17 @@ describe('dropdowns and resource-locator lists (loadOptions / listSearch) as the
 				values: expect.arrayContaining(['']),
 			});
 		}
+	});
+
+	it('every required dropdown with an empty default allows values outside its list, so a new node shows "required", not "value not supported"', async () => {
+		// n8n's editor (ParameterInput) skips its "The value … is not supported!" check only for allowArbitraryValues.
+		const required = (await emptyDefaultDropdowns()).filter((field) => field.required);
+		expect(required.length).toBeGreaterThan(0);
+		for (const field of required)
+			expect({ name: field.name, allowArbitraryValues: field.allowArbitraryValues }).toEqual({
+				name: field.name,
+				allowArbitraryValues: true,
+			});
 	});
 
 	it('Agent list: pages with a pagination token until every agent was offered once', async () => {

@@ -28,7 +28,11 @@ export const credentialTypeField: INodeProperties = {
 	description: 'The credential type; keys are unique per type',
 };
 
-/** An existing credential's key: chosen from the keys of the selected type, or given by an expression. */
+/**
+ * An existing credential's key: chosen from the keys of the selected type, or given by an expression.
+ * allowArbitraryValues: the editor would mark the empty default of a new node "The value "" is not supported!"
+ * (it is not in the list); with it, the editor shows that the field is required.
+ */
 export const credentialKeyField: INodeProperties = {
 	displayName: 'Key Name or ID',
 	name: 'key',
@@ -37,6 +41,7 @@ export const credentialKeyField: INodeProperties = {
 		loadOptionsMethod: 'getCredentialKeysOfType',
 		loadOptionsDependsOn: ['credentialType'],
 	},
+	allowArbitraryValues: true,
 	default: '',
 	required: true,
 	description:
