@@ -81,11 +81,15 @@ install_n8n() {
 setup_n8n() {
 	local started=$SECONDS
 	mkdir -p "$CACHE"
-	exec 9>"$CACHE/.lock"
-	flock 9
-	install_node24
-	install_n8n
-	flock -u 9
+	# Both parts verified already (markers are written last): no need to wait for another job's install of some
+	# other version, which holds the lock for minutes.
+	if [ ! -f "$NODE_DIR/.complete" ] || [ ! -f "$N8N_DIR/.built" ]; then
+		exec 9>"$CACHE/.lock"
+		flock 9
+		install_node24
+		install_n8n
+		flock -u 9
+	fi
 	log "tools ready ($(elapsed "$started")): Node $("$NODE24" --version), n8n $N8N_VERSION"
 	export NODE24 NODE24_HOME N8N_MAIN N8N_DIR N8N_VERSION
 }

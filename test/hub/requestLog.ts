@@ -10,8 +10,13 @@ export class RequestLog {
 	private inFlight: Record<string, number> = {};
 	private peakInFlight: Record<string, number> = {};
 
-	add(entry: Omit<RequestLogEntry, 'seq' | 'status'>): RequestLogEntry {
-		const logged: RequestLogEntry = { seq: this.entries.length + 1, status: 0, ...entry };
+	add(entry: Omit<RequestLogEntry, 'seq' | 'at' | 'status'>): RequestLogEntry {
+		const logged: RequestLogEntry = {
+			seq: this.entries.length + 1,
+			at: Date.now(),
+			status: 0,
+			...entry,
+		};
 		this.entries.push(logged);
 		this.byRoute[entry.route] = (this.byRoute[entry.route] ?? 0) + 1;
 		return logged;

@@ -95,6 +95,8 @@ export interface HubStats {
 
 export interface RequestLogEntry {
 	seq: number;
+	/** When the request arrived (Date.now()), for checks on timing such as a trigger's poll interval. */
+	at: number;
 	method: string;
 	/** The path as sent, without the query string. */
 	path: string;

@@ -3,10 +3,11 @@
  * cannot do: `n8n execute` runs in "cli" mode, where n8n passes a polling trigger's input through instead
  * of calling poll(); the editor's "Execute step" / "Fetch Test Event" runs it in "manual" mode.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { dirname } from 'node:path';
 
 import { Execution, type N8nCli, type N8nInstall, type RunRecord } from './n8nCli';
+import { N8nProcess } from './n8nProcess';
 
 /** The instance owner every suite sets up (through the REST API, or in the browser by test:ui). */
 export const OWNER = {
@@ -15,68 +16,49 @@ export const OWNER = {
 	lastName: 'Owner',
 	password: 'E2e-Owner-Pa55word',
 };
+export interface ExecutionSummary {
+	id: string;
+	status: string;
+	mode: string;
+	startedAt: string;
+	stoppedAt?: string;
+}
+
 /** n8n ties its auth cookie to the browser that logged in; every request names the same one. */
 const BROWSER_ID = 'n8n-e2e-runner';
 
-export class N8nServer {
-	private output = '';
+export class N8nServer extends N8nProcess {
 	private cookie = '';
 
 	private constructor(
-		private readonly child: ChildProcess,
+		child: ChildProcess,
 		/** Where the editor and its REST API answer, e.g. http://127.0.0.1:5678. */
 		readonly url: string,
 		private readonly install: N8nInstall,
 	) {
-		child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (this.output += chunk));
-		child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (this.output += chunk));
+		super(child, 'n8n start');
 	}
 
 	/**
-	 * Starts n8n on `port`, waits until its REST API answers and sets up the instance owner (unless
+	 * Starts n8n on `port` (plus `env`), waits until its REST API answers and sets up the instance owner (unless
 	 * `setUpOwner` is false: test:ui sets the owner up in the browser, then calls logIn()).
 	 */
 	static async start(
 		install: N8nInstall,
 		cli: N8nCli,
 		port: number,
-		{ setUpOwner = true }: { setUpOwner?: boolean } = {},
+		{ setUpOwner = true, env = {} }: { setUpOwner?: boolean; env?: NodeJS.ProcessEnv } = {},
 	): Promise<N8nServer> {
-		const child = spawn(install.node, [install.main, 'start'], {
-			cwd: cli.userFolder,
-			env: {
-				...cli.env,
-				N8N_PORT: String(port),
-				N8N_LISTEN_ADDRESS: '127.0.0.1',
-				N8N_SECURE_COOKIE: 'false',
-			},
-			stdio: ['ignore', 'pipe', 'pipe'],
+		const child = N8nProcess.spawn(install, cli, ['start'], {
+			...env,
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_SECURE_COOKIE: 'false',
 		});
 		const server = new N8nServer(child, `http://127.0.0.1:${port}`, install);
-		await server.waitUntilReady(120_000);
+		await server.waitUntilReady(`${server.url}/healthz/readiness`, 120_000);
 		if (setUpOwner) await server.setUpOwner();
 		return server;
-	}
-
-	/** What the server printed so far. */
-	get log(): string {
-		return this.output;
-	}
-
-	private async waitUntilReady(timeoutMs: number): Promise<void> {
-		const deadline = Date.now() + timeoutMs;
-		while (Date.now() < deadline) {
-			if (this.child.exitCode !== null)
-				throw new Error(`n8n start exited with ${this.child.exitCode}\n${this.output}`);
-			try {
-				const response = await fetch(`${this.url}/healthz/readiness`);
-				if (response.ok) return;
-			} catch {
-				// Not listening yet.
-			}
-			await new Promise((resolve) => setTimeout(resolve, 500));
-		}
-		throw new Error(`n8n start was not ready within ${timeoutMs / 1000} s\n${this.output}`);
 	}
 
 	/** A call to the editor's REST API as the logged-in owner; resolves to the answer's `data`. */
@@ -128,7 +110,7 @@ export class N8nServer {
 		timeoutMs = 120_000,
 	): Promise<Execution> {
 		const command = `POST /rest/workflows/${workflowId}/run (manual, from "${triggerName}")`;
-		const logStart = this.output.length;
+		const logStart = this.log.length;
 		const started = (await this.request('POST', `/rest/workflows/${workflowId}/run`, {
 			triggerToStartFrom: { name: triggerName },
 		})) as {
@@ -139,14 +121,11 @@ export class N8nServer {
 
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			const execution = (await this.request('GET', `/rest/executions/${started.executionId}`)) as
-				| { status: string; data: string }
-				| undefined;
-			if (execution && !['new', 'running', 'waiting'].includes(execution.status)) {
-				const run = { status: execution.status, data: this.unflatten(execution.data) } as RunRecord;
-				const output = `${JSON.stringify(run, null, 2)}\n${this.output.slice(logStart)}`;
+			const run = await this.execution(started.executionId);
+			if (run?.status && !['new', 'running', 'waiting'].includes(run.status)) {
+				const output = `${JSON.stringify(run, null, 2)}\n${this.log.slice(logStart)}`;
 				return new Execution(
-					{ command, code: execution.status === 'success' ? 0 : 1, stdout: output, stderr: '' },
+					{ command, code: run.status === 'success' ? 0 : 1, stdout: output, stderr: '' },
 					run,
 				);
 			}
@@ -179,6 +158,27 @@ export class N8nServer {
 		await this.request('POST', `/rest/workflows/${workflowId}/deactivate`, {});
 	}
 
+	/** One recorded execution with its run data, or undefined while n8n has none. */
+	async execution(executionId: string): Promise<RunRecord | undefined> {
+		const execution = (await this.request('GET', `/rest/executions/${executionId}`)) as
+			| { status: string; data: string }
+			| undefined;
+		if (!execution) return undefined;
+		return { status: execution.status, data: this.unflatten(execution.data) } as RunRecord;
+	}
+
+	/** The executions n8n recorded for a workflow (summaries, newest first; no run data). */
+	async executions(workflowId: string, limit = 200): Promise<ExecutionSummary[]> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const page = (await this.request(
+			'GET',
+			`/rest/executions?filter=${filter}&limit=${limit}`,
+		)) as {
+			results: ExecutionSummary[];
+		};
+		return page.results;
+	}
+
 	/** The REST API sends execution data serialised with `flatted`, the library n8n itself ships. */
 	private unflatten(data: string): RunRecord['data'] {
 		const n8nPackage = dirname(dirname(this.install.main));
@@ -186,14 +186,5 @@ export class N8nServer {
 			parse(text: string): unknown;
 		};
 		return flatted.parse(data) as RunRecord['data'];
-	}
-
-	async stop(): Promise<void> {
-		if (this.child.exitCode !== null) return;
-		const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-		this.child.kill('SIGTERM');
-		const timer = setTimeout(() => this.child.kill('SIGKILL'), 20_000);
-		await exited;
-		clearTimeout(timer);
 	}
 }

@@ -4,7 +4,6 @@
  * folder, imports the credentials and workflows, executes each scenario with the real n8n CLI and checks
  * the output and the emulator's counters. Exits 1 when any check fails.
  */
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startHub, type HubEmulator, type HubStats } from '../hub';
@@ -13,6 +12,7 @@ import { installPackage } from './installPackage';
 import { Execution, N8nCli, tail, type N8nInstall } from './n8nCli';
 import { lockoutChecks } from './lockout';
 import { N8nServer } from './n8nServer';
+import { importFixtures, required as requiredEnv, statsSince } from './setup';
 import {
 	scenarios,
 	secretsOf,
@@ -24,64 +24,7 @@ import {
 
 const HERE = __dirname;
 
-function required(name: string): string {
-	const value = process.env[name];
-	if (!value)
-		throw new Error(`${name} is not set: run this through scripts/test-n8n.sh (npm run test:n8n)`);
-	return value;
-}
-
-/** Replaces every @@name@@ with the suite's value; an unknown name is a mistake in a template. */
-function fill(template: string, values: SuiteValues): string {
-	return template.replace(/@@(\w+)@@/g, (_, name: string) => {
-		if (!(name in values)) throw new Error(`unknown template value @@${name}@@`);
-		return String(values[name as keyof SuiteValues]);
-	});
-}
-
-function statsSince(before: HubStats, after: HubStats): HubStats {
-	const byRoute: Record<string, number> = {};
-	for (const [route, count] of Object.entries(after.byRoute)) {
-		const delta = count - (before.byRoute[route] ?? 0);
-		if (delta) byRoute[route] = delta;
-	}
-	return {
-		requests: after.requests - before.requests,
-		loginAttempts: after.loginAttempts - before.loginAttempts,
-		logins: after.logins - before.logins,
-		failedLogins: after.failedLogins - before.failedLogins,
-		byRoute,
-		// Peaks cannot be subtracted: these cover everything since the emulator started or was last reset.
-		peakInFlight: after.peakInFlight,
-	};
-}
-
-/** Writes the filled-in templates and imports them: credentials first (workflows refer to them by id). */
-async function importFixtures(
-	cli: N8nCli,
-	work: string,
-	values: SuiteValues,
-): Promise<Map<string, string>> {
-	const credentialsFile = join(work, 'credentials.json');
-	writeFileSync(
-		credentialsFile,
-		fill(readFileSync(join(HERE, 'credentials.json'), 'utf8'), values),
-	);
-	await cli.mustRun(['import:credentials', `--input=${credentialsFile}`]);
-
-	const workflowDir = join(work, 'workflows');
-	mkdirSync(workflowDir, { recursive: true });
-	const ids = new Map<string, string>();
-	for (const file of readdirSync(join(HERE, 'workflows')).filter((name) =>
-		name.endsWith('.json'),
-	)) {
-		const text = fill(readFileSync(join(HERE, 'workflows', file), 'utf8'), values);
-		ids.set(file.replace(/\.json$/, ''), (JSON.parse(text) as { id: string }).id);
-		writeFileSync(join(workflowDir, file), text);
-	}
-	await cli.mustRun(['import:workflow', '--separate', `--input=${workflowDir}`]);
-	return ids;
-}
+const required = (name: string) => requiredEnv(name, 'scripts/test-n8n.sh (npm run test:n8n)');
 
 interface Suite {
 	install: N8nInstall;
@@ -227,7 +170,10 @@ async function main(): Promise<number> {
 			`Hub emulator at ${hub.url} (take cap ${TAKE_CAP}); n8n user folder ${cli.userFolder}`,
 		);
 		installPackage(tarball, cli.userFolder);
-		const workflowIds = await importFixtures(cli, work, values);
+		const workflowIds = await importFixtures(cli, work, values, {
+			credentials: join(HERE, 'credentials.json'),
+			workflows: join(HERE, 'workflows'),
+		});
 
 		const { failures: scenarioFailures, outputs } = await runScenarios({
 			install,

@@ -71,6 +71,18 @@ describe('reliability: a wrong password never locks the Hub account', () => {
 		for (const run of runs) expectNoSecrets(run.serialized, [password]);
 	});
 
+	it('ten executions at once (a queue-mode worker) make one login attempt', async () => {
+		const runs = await Promise.all(
+			Array.from(
+				{ length: 10 },
+				async () => await runWorkflow(singleNodeWorkflow(getMany), { store }),
+			),
+		);
+		expect(runs.map((run) => run.status)).toEqual(Array(10).fill('error'));
+		expect(hub.stats().loginAttempts).toBe(1);
+		for (const run of runs) expect(run.error?.message).toMatch(/rejected the username or password/);
+	});
+
 	it("n8n's Retry On Fail (3 tries) makes one login attempt", async () => {
 		const node = { ...actionNode(getMany), retryOnFail: true, maxTries: 3, waitBetweenTries: 0 };
 		const run = await runWorkflow({ nodes: [node], connections: {} }, { store });

@@ -36,6 +36,18 @@ describe('credential session (preAuthentication) through n8n-core', () => {
 		expect(second.logins).toBe(0);
 	});
 
+	// What a queue-mode worker does (n8n worker --concurrency, 10 by default): executions of one process that find
+	// no session stored share one login instead of each sending the password (npm run test:queue runs it in n8n).
+	it('ten executions at once on a credential with no session log in once', async () => {
+		const store = new CredentialStore([hubCredential(hub.url)]);
+		const runs = await Promise.all(
+			Array.from({ length: 10 }, async () => await runWorkflow(listAgents, { store })),
+		);
+		expect(runs.map((run) => run.status)).toEqual(Array(10).fill('success'));
+		expect(hub.stats().loginAttempts).toBe(1);
+		expect(store.get('ct-cred-1').data.sessionCookie).toMatch(/^ss-id=/);
+	});
+
 	it('re-logs in exactly once when the stored session has expired', async () => {
 		const store = new CredentialStore([hubCredential(hub.url)]);
 		await runWorkflow(listAgents, { store });

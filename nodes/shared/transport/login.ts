@@ -172,9 +172,22 @@ function unsentLogin(error: unknown, api: string): HubLoginError {
 }
 
 /**
+ * Logins in flight in this n8n process, by (Hub, username, password) key (rejectedLogins.keyOf). A worker runs
+ * several executions at once (`n8n worker --concurrency`, 10 by default); each that finds no session stored would
+ * otherwise send the password itself: a login per execution on a cold start, and with a wrong password several
+ * failed attempts before the first rejection came back.
+ */
+const loginsInFlight = new Map<string, Promise<IDataObject>>();
+
+/**
  * Logs in to the Hub (ServiceStack credentials provider) and returns the session cookie to store in the
  * credential's expirable field. Runs as the credential's `preAuthentication`, so n8n calls it when no session
  * is stored and once more when a request comes back 401.
+ *
+ * A caller that comes while a login for the same Hub, username and password is in flight in this process waits for
+ * it and takes its session; if that login was rejected, the caller's own attempt is refused by the pause
+ * (rejectedLogins) without reaching the Hub. So an n8n process sends one login, or one wrong password, where its
+ * parallel executions would each have sent one.
  */
 export async function loginToHub(
 	this: IHttpRequestHelper,
@@ -184,8 +197,32 @@ export async function loginToHub(
 	if (api instanceof HubLoginError) throw api;
 	const userName = String(credentials.username ?? '');
 	const password = String(credentials.password ?? '');
+	const key = rejectedLogins.keyOf(api, userName, password);
+	const inFlight = loginsInFlight.get(key);
+	if (inFlight) {
+		// A failed login is not shared: this caller's own attempt is refused at once if it was a rejection.
+		const session = await inFlight.then(undefined, () => undefined);
+		if (session) return { ...session };
+	}
+	const login = sendLogin.call(this, credentials, api, userName, password, key);
+	loginsInFlight.set(key, login);
+	try {
+		return { ...(await login) };
+	} finally {
+		if (loginsInFlight.get(key) === login) loginsInFlight.delete(key);
+	}
+}
+
+/** One login request: refused at once while a rejection of these credentials is paused. */
+async function sendLogin(
+	this: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	api: string,
+	userName: string,
+	password: string,
+	guardKey: string,
+): Promise<IDataObject> {
 	const pauseMs = loginPauseMs(credentials.loginPauseMinutes);
-	const guardKey = rejectedLogins.keyOf(api, userName, password);
 	const paused = rejectedLogins.find(guardKey, Date.now());
 	if (paused) throw pausedLogin(paused.message, paused.at, paused.until, pauseMs);
 
