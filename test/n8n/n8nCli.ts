@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface N8nInstall {
-	/** The Node 24 binary n8n runs on. */
+	/** The Node binary n8n runs on (24 for n8n 2.x, 22 for n8n 1.x). */
 	node: string;
 	/** n8n's bin/n8n script. */
 	main: string;
