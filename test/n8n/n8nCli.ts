@@ -16,6 +16,8 @@ export interface N8nInstall {
 export interface CliResult {
 	command: string;
 	code: number | null;
+	/** The signal that ended the process, when it did not exit by itself. */
+	signal?: NodeJS.Signals | null;
 	stdout: string;
 	stderr: string;
 }
@@ -35,6 +37,7 @@ interface NodeRun {
 /** The part of n8n's execution record (IRun) the checks read. */
 export interface RunRecord {
 	status?: string;
+	finished?: boolean;
 	data: {
 		resultData: {
 			runData: Record<string, NodeRun[]>;
@@ -135,9 +138,9 @@ export class N8nCli {
 				clearTimeout(timer);
 				reject(error);
 			});
-			child.once('close', (code) => {
+			child.once('close', (code, signal) => {
 				clearTimeout(timer);
-				resolve({ command, code, stdout, stderr });
+				resolve({ command, code, signal, stdout, stderr });
 			});
 		});
 	}
