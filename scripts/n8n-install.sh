@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Sourced by the suites that run a real n8n (test:n8n, test:ui, test:queue): sets up Node 24 and one pinned
-# n8n in N8N_E2E_CACHE (default ~/.cache/n8n-e2e) and exports NODE24, NODE24_HOME, N8N_MAIN, N8N_DIR.
-# N8N_VERSION may be set by the caller (default: the version the package is tested on first).
+# Sourced by the suites that run a real n8n (test:n8n, test:ui, test:queue): sets up one n8n and the Node it
+# runs on in N8N_E2E_CACHE (default ~/.cache/n8n-e2e) and exports N8N_NODE, N8N_NODE_HOME, N8N_MAIN, N8N_DIR.
+# N8N_VERSION may be set by the caller (default: the version the package is tested on first); each version
+# gets its own directory, so several stay cached side by side.
 #
 # Each cached part gets its marker file only after it was verified, and a part without its marker is
 # deleted and installed again, so an interrupted install is never reused.
 
 N8N_VERSION=${N8N_VERSION:-2.40.7}
-NODE_VERSION=24.21.0
+# The Node each n8n line runs on: n8n 2.x requires Node >= 24; n8n 1.x declares Node 18-22 (1.85) up to
+# 20.19-24 (1.123), and its Docker images ship Node 22. N8N_NODE_VERSION overrides the choice.
+case "$N8N_VERSION" in
+	1.*) NODE_VERSION=${N8N_NODE_VERSION:-22.23.5} ;;
+	*) NODE_VERSION=${N8N_NODE_VERSION:-24.21.0} ;;
+esac
 
 CACHE=${N8N_E2E_CACHE:-$HOME/.cache/n8n-e2e}
 
@@ -22,36 +28,49 @@ case "$(uname -m)" in
 esac
 
 NODE_DIR="$CACHE/node-$NODE_VERSION"
-NODE24_HOME="$NODE_DIR/node_modules/$NODE_PACKAGE"
-NODE24="$NODE24_HOME/bin/node"
+N8N_NODE_HOME="$NODE_DIR/node_modules/$NODE_PACKAGE"
+N8N_NODE="$N8N_NODE_HOME/bin/node"
 N8N_DIR="$CACHE/n8n-$N8N_VERSION"
 N8N_MAIN="$N8N_DIR/node_modules/n8n/bin/n8n"
 
 # Installs go into a fresh directory; the marker is written last, after the result was checked.
-install_node24() {
+install_node() {
 	[ -f "$NODE_DIR/.complete" ] && return
 	local started=$SECONDS
 	log "installing Node $NODE_VERSION into $NODE_DIR"
 	rm -rf "$NODE_DIR" && mkdir -p "$NODE_DIR"
 	(cd "$NODE_DIR" && npm init -y >/dev/null && npm install --ignore-scripts --no-audit --no-fund "$NODE_PACKAGE@$NODE_VERSION")
-	[ "$("$NODE24" --version)" = "v$NODE_VERSION" ] || die "the installed Node does not report v$NODE_VERSION"
+	[ "$("$N8N_NODE" --version)" = "v$NODE_VERSION" ] || die "the installed Node does not report v$NODE_VERSION"
 	touch "$NODE_DIR/.complete"
 	log "Node $NODE_VERSION ready ($(elapsed "$started"))"
 }
 
 # node-gyp reads npm_config_* from the environment AFTER its command line, so a user ~/.npmrc with
 # nodedir=/usr (exported by npm/npx) would silently compile against the system Node's headers. Run node-gyp
-# with plain node and point both at Node 24's headers.
+# with plain node and point both at the headers of the Node n8n runs on.
 build_native() {
 	local module=$1
 	log "building $module against Node $NODE_VERSION headers"
 	(cd "$N8N_DIR/node_modules/$module" &&
-		env PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" \
-			"$NODE24" "$N8N_DIR/node_modules/node-gyp/bin/node-gyp.js" rebuild --nodedir="$NODE24_HOME" --jobs=max \
+		env PATH="$N8N_NODE_HOME/bin:$PATH" npm_config_nodedir="$N8N_NODE_HOME" \
+			"$N8N_NODE" "$N8N_DIR/node_modules/node-gyp/bin/node-gyp.js" rebuild --nodedir="$N8N_NODE_HOME" --jobs=max \
 			>"$N8N_DIR/build-$module.log" 2>&1) || {
 		tail -40 "$N8N_DIR/build-$module.log" >&2
 		die "building $module failed (full log: $N8N_DIR/build-$module.log)"
 	}
+}
+
+# n8n 1.x's n8n-nodes-base depends on xlsx as a tarball from the SheetJS CDN, which is not the npm registry:
+# the install takes xlsx 0.18.5, the newest on the registry, instead (only n8n's spreadsheet nodes use it).
+write_overrides() {
+	case "$N8N_VERSION" in
+		1.*) "$N8N_NODE" -e '
+			const fs = require("fs");
+			const pkg = JSON.parse(fs.readFileSync("package.json", "utf8"));
+			pkg.overrides = { xlsx: "0.18.5" };
+			fs.writeFileSync("package.json", JSON.stringify(pkg, null, 2));
+		' ;;
+	esac
 }
 
 install_n8n() {
@@ -59,19 +78,26 @@ install_n8n() {
 	local started=$SECONDS
 	log "installing n8n $N8N_VERSION into $N8N_DIR (a few minutes)"
 	rm -rf "$N8N_DIR" && mkdir -p "$N8N_DIR"
-	# --ignore-scripts: some optional native modules try to download prebuilt binaries; n8n needs only the
-	# two built below.
-	(cd "$N8N_DIR" && npm init -y >/dev/null &&
-		npm install --ignore-scripts --no-audit --no-fund --loglevel=error "n8n@$N8N_VERSION")
+	# --ignore-scripts: some optional native modules try to download prebuilt binaries; n8n needs only
+	# sqlite3 and, where it has it (n8n 2.x and late 1.x), isolated-vm (its expression sandbox), built below.
+	(cd "$N8N_DIR" && npm init -y >/dev/null && write_overrides &&
+		npm install --ignore-scripts --no-audit --no-fund --loglevel=error "n8n@$N8N_VERSION") ||
+		die "npm could not install n8n $N8N_VERSION"
 	build_native sqlite3
-	build_native isolated-vm
-	(cd "$N8N_DIR" && "$NODE24" -e '
+	local sandbox=false
+	if [ -d "$N8N_DIR/node_modules/isolated-vm" ]; then
+		build_native isolated-vm
+		sandbox=true
+	fi
+	(cd "$N8N_DIR" && SANDBOX=$sandbox "$N8N_NODE" -e '
 		require("sqlite3");
-		const ivm = require("isolated-vm");
-		const isolate = new ivm.Isolate();
-		if (isolate.compileScriptSync("6 * 7").runSync(isolate.createContextSync()) !== 42) process.exit(1);
+		if (process.env.SANDBOX === "true") {
+			const ivm = require("isolated-vm");
+			const isolate = new ivm.Isolate();
+			if (isolate.compileScriptSync("6 * 7").runSync(isolate.createContextSync()) !== 42) process.exit(1);
+		}
 	') || die "sqlite3 or isolated-vm does not load on Node $NODE_VERSION"
-	[ "$("$NODE24" "$N8N_MAIN" --version | tail -1)" = "$N8N_VERSION" ] || die "n8n does not report version $N8N_VERSION"
+	[ "$("$N8N_NODE" "$N8N_MAIN" --version | tail -1)" = "$N8N_VERSION" ] || die "n8n does not report version $N8N_VERSION"
 	touch "$N8N_DIR/.built"
 	log "n8n $N8N_VERSION ready ($(elapsed "$started"))"
 }
@@ -86,12 +112,12 @@ setup_n8n() {
 	if [ ! -f "$NODE_DIR/.complete" ] || [ ! -f "$N8N_DIR/.built" ]; then
 		exec 9>"$CACHE/.lock"
 		flock 9
-		install_node24
+		install_node
 		install_n8n
 		flock -u 9
 	fi
-	log "tools ready ($(elapsed "$started")): Node $("$NODE24" --version), n8n $N8N_VERSION"
-	export NODE24 NODE24_HOME N8N_MAIN N8N_DIR N8N_VERSION
+	log "tools ready ($(elapsed "$started")): Node $("$N8N_NODE" --version), n8n $N8N_VERSION"
+	export N8N_NODE N8N_NODE_HOME N8N_MAIN N8N_DIR N8N_VERSION
 }
 
 # Packs the package (dist/ must be built) into directory $1 and prints the tarball's path: the suites install
@@ -117,6 +143,6 @@ run_suite() {
 	local tarball
 	tarball=$(pack_package "$SUITE_WORK")
 	cd "$root"
-	N8N_E2E_NODE="$NODE24" N8N_E2E_MAIN="$N8N_MAIN" N8N_E2E_TARBALL="$tarball" N8N_E2E_WORK="$SUITE_WORK" \
+	N8N_E2E_NODE="$N8N_NODE" N8N_E2E_MAIN="$N8N_MAIN" N8N_E2E_TARBALL="$tarball" N8N_E2E_WORK="$SUITE_WORK" \
 		node -r ts-node/register/transpile-only "$runner" "$@"
 }

@@ -72,10 +72,9 @@ for _ in $(seq 50); do redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null 
 redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping | grep -q PONG || die "Redis did not start"
 log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT, Redis $(redis-server --version | sed -E 's/.* v=([^ ]+).*/\1/') on 127.0.0.1:$REDIS_PORT ($(elapsed "$started"))"
 
-log "packing the package"
-TARBALL=$(cd "$ROOT" && npm pack --silent --pack-destination "$WORK" | tail -1)
+TARBALL=$(pack_package "$WORK")
 
 cd "$ROOT"
-N8N_E2E_NODE="$NODE24" N8N_E2E_MAIN="$N8N_MAIN" N8N_E2E_TARBALL="$WORK/$TARBALL" N8N_E2E_WORK="$WORK" \
+N8N_E2E_NODE="$N8N_NODE" N8N_E2E_MAIN="$N8N_MAIN" N8N_E2E_TARBALL="$TARBALL" N8N_E2E_WORK="$WORK" \
 	QUEUE_PG_PORT="$PG_PORT" QUEUE_REDIS_PORT="$REDIS_PORT" \
 	node -r ts-node/register/transpile-only test/n8n/queue/run.ts "$@"

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface N8nInstall {
-	/** The Node 24 binary n8n runs on. */
+	/** The Node binary n8n runs on (24 for n8n 2.x, 22 for n8n 1.x). */
 	node: string;
 	/** n8n's bin/n8n script. */
 	main: string;
@@ -16,6 +16,8 @@ export interface N8nInstall {
 export interface CliResult {
 	command: string;
 	code: number | null;
+	/** The signal that ended the process, when it did not exit by itself. */
+	signal?: NodeJS.Signals | null;
 	stdout: string;
 	stderr: string;
 }
@@ -35,6 +37,7 @@ interface NodeRun {
 /** The part of n8n's execution record (IRun) the checks read. */
 export interface RunRecord {
 	status?: string;
+	finished?: boolean;
 	data: {
 		resultData: {
 			runData: Record<string, NodeRun[]>;
@@ -135,9 +138,9 @@ export class N8nCli {
 				clearTimeout(timer);
 				reject(error);
 			});
-			child.once('close', (code) => {
+			child.once('close', (code, signal) => {
 				clearTimeout(timer);
-				resolve({ command, code, stdout, stderr });
+				resolve({ command, code, signal, stdout, stderr });
 			});
 		});
 	}

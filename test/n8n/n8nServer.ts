@@ -23,6 +23,8 @@ export interface ExecutionSummary {
 	startedAt: string;
 	stoppedAt?: string;
 }
+/** A REST route this n8n version does not have (Express's own 404, not an n8n error answer). */
+class RouteMissing extends Error {}
 
 /** n8n ties its auth cookie to the browser that logged in; every request names the same one. */
 const BROWSER_ID = 'n8n-e2e-runner';
@@ -56,8 +58,15 @@ export class N8nServer extends N8nProcess {
 			N8N_SECURE_COOKIE: 'false',
 		});
 		const server = new N8nServer(child, `http://127.0.0.1:${port}`, install);
-		await server.waitUntilReady(`${server.url}/healthz/readiness`, 120_000);
-		if (setUpOwner) await server.setUpOwner();
+		try {
+			// Not /healthz/readiness: n8n 1.x reports ready there before its REST routes exist.
+			await server.waitUntilReady(`${server.url}/rest/settings`, 300_000);
+			if (setUpOwner) await server.setUpOwner();
+		} catch (error) {
+			// The caller never gets the server, so nothing else would stop it.
+			await server.stop();
+			throw error;
+		}
 		return server;
 	}
 
@@ -77,9 +86,20 @@ export class N8nServer extends N8nProcess {
 			.find((value) => value.startsWith('n8n-auth='));
 		if (setCookie) this.cookie = setCookie.split(';')[0];
 		const text = await response.text();
+		if (response.status === 404 && !text.trimStart().startsWith('{'))
+			throw new RouteMissing(
+				`${method} ${path}: this n8n has no such route (${text.slice(0, 200)})`,
+			);
 		if (!response.ok)
 			throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
-		return text ? (JSON.parse(text) as { data?: unknown }).data : undefined;
+		if (!text) return undefined;
+		try {
+			return (JSON.parse(text) as { data?: unknown }).data;
+		} catch {
+			throw new Error(
+				`${method} ${path} answered ${response.status} with no JSON: ${text.slice(0, 500)}`,
+			);
+		}
 	}
 
 	/** Sets up the instance owner on the first start; later starts of the same user folder log in as that owner. */
@@ -111,7 +131,10 @@ export class N8nServer extends N8nProcess {
 	): Promise<Execution> {
 		const command = `POST /rest/workflows/${workflowId}/run (manual, from "${triggerName}")`;
 		const logStart = this.log.length;
+		// n8n 1.x runs the workflow the editor sends; n8n 2.x reads it from its database and ignores this copy.
+		const workflowData = await this.request('GET', `/rest/workflows/${workflowId}`);
 		const started = (await this.request('POST', `/rest/workflows/${workflowId}/run`, {
+			workflowData,
 			triggerToStartFrom: { name: triggerName },
 		})) as {
 			executionId?: string;
@@ -141,13 +164,8 @@ export class N8nServer extends N8nProcess {
 	 * activating). Resolves to undefined when active, or to n8n's error text when it refused.
 	 */
 	async activate(workflowId: string): Promise<string | undefined> {
-		const workflow = (await this.request('GET', `/rest/workflows/${workflowId}`)) as {
-			versionId: string;
-		};
 		try {
-			await this.request('POST', `/rest/workflows/${workflowId}/activate`, {
-				versionId: workflow.versionId,
-			});
+			await this.setActive(workflowId, true);
 			return undefined;
 		} catch (error) {
 			return (error as Error).message;
@@ -155,7 +173,24 @@ export class N8nServer extends N8nProcess {
 	}
 
 	async deactivate(workflowId: string): Promise<void> {
-		await this.request('POST', `/rest/workflows/${workflowId}/deactivate`, {});
+		await this.setActive(workflowId, false);
+	}
+
+	/**
+	 * n8n 2.x (and late 1.x) switch a workflow with POST /activate and /deactivate; older n8n 1.x has no such
+	 * route (404) and saves `active` with the workflow instead, as its editor did.
+	 */
+	private async setActive(workflowId: string, active: boolean): Promise<void> {
+		const { versionId } = (await this.request('GET', `/rest/workflows/${workflowId}`)) as {
+			versionId: string;
+		};
+		const route = `/rest/workflows/${workflowId}/${active ? 'activate' : 'deactivate'}`;
+		try {
+			await this.request('POST', route, active ? { versionId } : {});
+		} catch (error) {
+			if (!(error instanceof RouteMissing)) throw error;
+			await this.request('PATCH', `/rest/workflows/${workflowId}`, { active, versionId });
+		}
 	}
 
 	/** One recorded execution with its run data, or undefined while n8n has none. */

@@ -1,5 +1,5 @@
 /**
- * The runner behind `npm run test:n8n` (started by scripts/test-n8n.sh, which provides n8n and Node 24):
+ * The runner behind `npm run test:n8n` (started by scripts/test-n8n.sh, which provides n8n and the Node it runs on):
  * starts the Hub emulator, installs the packed package as a community package into a fresh n8n user
  * folder, imports the credentials and workflows, executes each scenario with the real n8n CLI and checks
  * the output and the emulator's counters. Exits 1 when any check fails.

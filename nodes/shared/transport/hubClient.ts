@@ -87,7 +87,19 @@ function responseInError(error: unknown): HubResponse | undefined {
 		}
 		current = (current as { cause?: unknown }).cause;
 	}
-	return undefined;
+	return statusOnlyResponse(error);
+}
+
+/**
+ * Late n8n 1.x (n8n-workflow 1.120) throws a NodeApiError without the HTTP client's error inside (its `cause` field
+ * is reset after construction); only the answer's status survives, as `httpCode`. That status is then all there is
+ * to act on: no headers, no body.
+ */
+function statusOnlyResponse(error: unknown): HubResponse | undefined {
+	if (isLoginError(error)) return undefined;
+	const httpCode = (error as { httpCode?: unknown } | undefined)?.httpCode;
+	if (typeof httpCode !== 'string' || !/^[1-5]\d\d$/.test(httpCode)) return undefined;
+	return { statusCode: Number(httpCode), headers: {}, body: undefined };
 }
 
 function formatIssues(error: z.ZodError): string {
