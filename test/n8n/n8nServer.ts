@@ -59,7 +59,9 @@ export class N8nServer extends N8nProcess {
 		});
 		const server = new N8nServer(child, `http://127.0.0.1:${port}`, install);
 		try {
-			// Not /healthz/readiness: n8n 1.x reports ready there before its REST routes exist.
+			// Both: n8n 2.x answers /rest/settings while its editor still says "n8n is starting up", and n8n 1.x
+			// reports ready at /healthz/readiness before its REST routes exist.
+			await server.waitUntilReady(`${server.url}/healthz/readiness`, 300_000);
 			await server.waitUntilReady(`${server.url}/rest/settings`, 300_000);
 			if (setUpOwner) await server.setUpOwner();
 		} catch (error) {

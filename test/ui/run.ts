@@ -25,8 +25,8 @@ const CREDENTIAL_TYPE_NAME = 'Netwrix Change Tracker API';
 const GOOD_CREDENTIAL = 'Change Tracker Hub (admin)';
 const WRONG_CREDENTIAL = 'Change Tracker Hub (wrong password)';
 const WRONG_PASSWORD = 'Not-The-Pa55word!';
-/** The operation a resource runs with its defaults, in order of preference. */
-const RUN_PREFERENCE = ['getAll', 'get', 'count'];
+/** Operations that run with their defaults (a read of the whole list), in order of preference. */
+const RUN_PREFERENCE = ['getAll', 'getLatestPosture', 'get', 'count'];
 /** The only issue a panel may show with default parameters: a required field the user has to fill in. */
 const REQUIRED_FIELD = /^Parameter "(.+)" is required\.?$/;
 
