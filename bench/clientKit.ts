@@ -108,12 +108,18 @@ export function serveTimedRun<Job>(
 			const rows = await timed(job);
 			const ms = performance.now() - started;
 			const cpu = process.cpuUsage(cpuBefore);
-			process.send!({
-				rows,
-				ms,
-				cpuMs: (cpu.user + cpu.system) / 1000,
-				maxRssBytes: process.resourceUsage().maxRSS * 1024,
-			} satisfies TimedResult);
+			process.send!(
+				{
+					rows,
+					ms,
+					cpuMs: (cpu.user + cpu.system) / 1000,
+					maxRssBytes: process.resourceUsage().maxRSS * 1024,
+				} satisfies TimedResult,
+				undefined,
+				{},
+				// Exiting by itself (not by the parent's kill) lets --cpu-prof write the profile (BENCH_CPU_PROF).
+				() => process.exit(0),
+			);
 		} catch (error) {
 			process.send!({ error: (error as Error).message });
 		}

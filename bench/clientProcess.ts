@@ -32,7 +32,15 @@ export async function runClient<Job extends { mode: string }>(
 	beforeTimedRun: () => void = () => {},
 ): Promise<TimedResult> {
 	const child = fork(join(__dirname, script), [], {
-		execArgv: ['-r', 'ts-node/register/transpile-only', '--max-old-space-size=4096'],
+		execArgv: [
+			'-r',
+			'ts-node/register/transpile-only',
+			'--max-old-space-size=4096',
+			// BENCH_CPU_PROF=<folder>: each client writes a V8 CPU profile there (open it in Chrome's DevTools).
+			...(process.env.BENCH_CPU_PROF
+				? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+				: []),
+		],
 		env: { ...process.env, N8N_USER_FOLDER: mkdtempSync(join(tmpdir(), 'n8n-ct-bench-')) },
 		stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
 	});
@@ -49,7 +57,13 @@ export async function runClient<Job extends { mode: string }>(
 		);
 		child.send(job);
 	});
-	child.kill();
+	// The client exits by itself after reporting (so --cpu-prof can write); one that does not is ended.
+	if (child.exitCode === null && child.signalCode === null) {
+		const ended = new Promise((resolve) => child.once('exit', resolve));
+		const timer = setTimeout(() => child.kill(), 10_000);
+		await ended;
+		clearTimeout(timer);
+	}
 	if (result.error) throw new Error(`${job.mode} client failed: ${result.error}`);
 	return result;
 }
