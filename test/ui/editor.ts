@@ -105,7 +105,11 @@ export class Editor {
 		await page.waitForSelector(`${modal} [data-test-id="parameter-input-url"] input`, {
 			visible: true,
 		});
-		await page.click(`${modal} [data-test-id="credential-name"]`);
+		// The name field can render a moment after the parameters: wait for it rather than click at once.
+		const nameField = await page.waitForSelector(`${modal} [data-test-id="credential-name"]`, {
+			visible: true,
+		});
+		await nameField!.click();
 		const nameInput = await page.waitForSelector(
 			`${modal} [data-test-id="credential-name"] input`,
 			{
