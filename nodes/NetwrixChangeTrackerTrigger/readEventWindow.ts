@@ -1,5 +1,6 @@
 import type { EventQuery } from '../shared/events/eventQuery';
 import { eventsRequestBody } from '../shared/events/readEvents';
+import { hubIdKey } from '../shared/transport/eventId';
 import type { HubClient } from '../shared/transport/hubClient';
 import { walkEvents, type PlannedChangeNames } from '../shared/transport/events';
 import { HubAnswerError } from '../shared/transport/hubAnswerError';
@@ -65,7 +66,7 @@ export async function readEventWindow(
 			client,
 			{ query: body, pageSize: read.pageSize, limit: read.limit },
 			(event): WalkedEvent => {
-				const key = event.Id.toLowerCase();
+				const key = hubIdKey(event.Id);
 				const at = hubInstant(event.DateUtc) ?? read.start;
 				return {
 					id: event.Id,

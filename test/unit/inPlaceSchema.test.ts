@@ -63,6 +63,7 @@ describe('the in-place check agrees with zod on every field', () => {
 			Short: z.array(z.string()).max(1).optional(),
 			Whole: z.number().int().optional(),
 			Attributes: z.record(z.string().nullable()).nullish(),
+			Either: z.union([z.string(), z.boolean()]).optional(),
 		})
 		.passthrough();
 	const checked = inPlace(schema);
@@ -79,6 +80,7 @@ describe('the in-place check agrees with zod on every field', () => {
 		Short: ['one'],
 		Whole: 3,
 		Attributes: { Owner: 'root', Mode: null },
+		Either: false,
 	};
 	const replacements: unknown[] = [
 		undefined,

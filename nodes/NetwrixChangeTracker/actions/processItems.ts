@@ -117,5 +117,6 @@ export async function processItems(
 		describeStop(stop.error, states, stop.itemIndex);
 		throw stop.error;
 	}
-	return results.flat();
+	// One input item (a Return All) keeps its array: flat() would copy every output item once more.
+	return results.length === 1 ? results[0] : results.flat();
 }

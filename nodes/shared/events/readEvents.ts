@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { hubIdKey } from '../transport/eventId';
 import type { HubClient } from '../transport/hubClient';
 import { walkEvents, type EventItem, type PlannedChangeNames } from '../transport/events';
 import type { HubEvent } from '../transport/schemas';
@@ -72,7 +73,7 @@ export async function readEvents<T extends EventItem>(
 	}
 	const seen = new Set<string>();
 	const unique = merged.filter((entry) => {
-		const key = entry.id.toLowerCase();
+		const key = hubIdKey(entry.id);
 		if (seen.has(key)) return false;
 		seen.add(key);
 		return true;

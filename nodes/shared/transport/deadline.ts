@@ -6,10 +6,11 @@ function deadlineError(timeoutMs: number): Error {
 }
 
 /**
- * A deadline for a whole exchange: `signal` aborts the request (n8n passes it to its HTTP client, which then stops
- * reading a trickling body), and `race` settles on time even for work that cannot take the signal — the login n8n
- * runs inside the same call (the credential's preAuthentication) has no way to receive it. The timer does not keep
- * the process alive.
+ * A deadline for a whole exchange, kept by the node itself: `race` settles on time even for work that cannot take the
+ * signal — the login n8n runs inside the same call (the credential's preAuthentication) has no way to receive it — and
+ * readBody drops a trickling body when `signal` fires. The signal is also handed to n8n as the request's abortSignal,
+ * but n8n 2's httpRequestWithAuthentication replaces it with the execution's cancel signal in node executions, so
+ * nothing may rely on n8n honouring it. The timer does not keep the process alive.
  */
 export class Deadline {
 	readonly signal: AbortSignal;

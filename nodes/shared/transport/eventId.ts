@@ -19,7 +19,18 @@ export function parseHubId(value: unknown): string | undefined {
 	return HUB_ID.test(text) ? text : undefined;
 }
 
-/** Whether two event (or planned change) ids name the same record: hex ids compare without regard to case. */
+/** Characters toLowerCase would change. */
+const UPPER_CASE = /[A-Z]|[^\x00-\x7F]/;
+
+/**
+ * The key an event (or planned change) id is compared and de-duplicated by: hex ids compare without regard to case.
+ * An id with nothing to lower is its own key, not a copy: a walk keeps the key of every event it reads.
+ */
+export function hubIdKey(id: string): string {
+	return UPPER_CASE.test(id) ? id.toLowerCase() : id;
+}
+
+/** Whether two event (or planned change) ids name the same record. */
 export function sameHubId(a: string | null | undefined, b: string | null | undefined): boolean {
-	return typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
+	return typeof a === 'string' && typeof b === 'string' && hubIdKey(a) === hubIdKey(b);
 }

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { hubIdKey } from './eventId';
 import type { HubClient } from './hubClient';
 import { collectPages } from './paging';
 import {
@@ -34,7 +35,7 @@ export interface EventListRequest {
 export type EventItem = { id: string } | { Id: string };
 
 function keyOf(item: EventItem): string {
-	return ('id' in item ? item.id : item.Id).toLowerCase();
+	return hubIdKey('id' in item ? item.id : item.Id);
 }
 
 /**
@@ -55,7 +56,7 @@ export function eventsOf(page: EventsResponse): HubEvent[] {
 	const events: HubEvent[] = [];
 	for (const list of lists) {
 		for (const event of list) {
-			const key = event.Id.toLowerCase();
+			const key = hubIdKey(event.Id);
 			if (seen.has(key)) continue;
 			seen.add(key);
 			events.push(event);
@@ -136,7 +137,7 @@ export async function readEventsByIds(
 		pageSize: ids.length,
 		// A Hub that ignored the filter would otherwise be walked to its end; the caller keeps only the ids asked for.
 		limit: ids.length,
-		keyOf: (event) => event.Id.toLowerCase(),
+		keyOf: (event) => hubIdKey(event.Id),
 		fetchPage: async (skip, take) => {
 			const page = await eventsPage(client, query, skip, take, itemIndex);
 			addPlannedChanges(plannedChanges, page);

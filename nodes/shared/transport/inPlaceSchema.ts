@@ -38,6 +38,19 @@ function withParent(key: Key, problem: Problem): Problem {
 	return problem;
 }
 
+/** The schema inside `.optional()` / `.nullable()` / `.nullish()`, and which absences they allow. */
+function unwrapAbsence(schema: z.ZodTypeAny): { inner: z.ZodTypeAny; allowed: Absence } {
+	let inner = schema;
+	const allowed: Absence = { undefined: false, null: false };
+	for (;;) {
+		if (inner instanceof z.ZodOptional) allowed.undefined = true;
+		else if (inner instanceof z.ZodNullable) allowed.null = true;
+		else break;
+		inner = inner.unwrap() as z.ZodTypeAny;
+	}
+	return { inner, allowed };
+}
+
 /** Constraints (`.min()`, `.regex()`, `.int()`, …) are left to zod: only plain primitives are compiled. */
 function unconstrained(schema: z.ZodString | z.ZodNumber): boolean {
 	return schema._def.checks.length === 0;
@@ -59,7 +72,7 @@ function primitiveTypes(schema: z.ZodTypeAny): string[] | undefined {
 	return undefined;
 }
 
-// Millions of fields per large walk go through these checks: one closure call per field, no allocation when valid.
+// Millions of fields per large walk go through these checks: no allocation when valid.
 
 function typeCheck(types: string[], allowed: Absence, toText: boolean): Check {
 	const expected = types.join(' or ');
@@ -77,27 +90,76 @@ function typeCheck(types: string[], allowed: Absence, toText: boolean): Check {
 	};
 }
 
+/**
+ * A value of plain type (text or flag, perhaps optional or nullable), the bulk of every record: checked by one typeof
+ * test inline where it is read (plainProblem), its `check` called only to describe a problem.
+ */
+interface Plain {
+	/** What typeof answers for a valid value (the first type of a union). */
+	type: string;
+	nullable: boolean;
+	optional: boolean;
+	check: Check;
+}
+
+/** Numbers are left to typeCheck, which also refuses NaN. */
+function plainOf(schema: z.ZodTypeAny): Plain | undefined {
+	const { inner, allowed } = unwrapAbsence(schema);
+	const types = primitiveTypes(inner);
+	if (!types || types.includes('number')) return undefined;
+	return {
+		type: types[0],
+		nullable: allowed.null,
+		optional: allowed.undefined,
+		check: typeCheck(types, allowed, false),
+	};
+}
+
+function plainProblem(plain: Plain, holder: Holder, key: Key): Problem | undefined {
+	const value = holder[key];
+	if (typeof value === plain.type) return undefined;
+	if (value === null ? plain.nullable : value === undefined && plain.optional) return undefined;
+	return plain.check(holder, key);
+}
+
+// Indexed loops below: an iterator object per record checked is garbage a page could do without.
+
 function objectCheck(shape: z.ZodRawShape, allowed: Absence): Check {
-	const fields = Object.entries(shape).map(([name, field]) => ({ name, check: compile(field) }));
+	const plainFields: Array<{ name: string; plain: Plain }> = [];
+	const otherFields: Array<{ name: string; check: Check }> = [];
+	for (const [name, field] of Object.entries(shape)) {
+		const plain = plainOf(field as z.ZodTypeAny);
+		if (plain) plainFields.push({ name, plain });
+		else otherFields.push({ name, check: compile(field as z.ZodTypeAny) });
+	}
 	return (holder, key) => {
 		const value = holder[key];
 		if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 			return absenceProblem(value, key, allowed, 'object');
 		}
-		for (const field of fields) {
-			const problem = field.check(value as Holder, field.name);
+		for (let index = 0; index < plainFields.length; index++) {
+			const { name, plain } = plainFields[index];
+			const problem = plainProblem(plain, value as Holder, name);
+			if (problem) return withParent(key, problem);
+		}
+		for (let index = 0; index < otherFields.length; index++) {
+			const { name, check } = otherFields[index];
+			const problem = check(value as Holder, name);
 			if (problem) return withParent(key, problem);
 		}
 		return undefined;
 	};
 }
 
-function arrayCheck(element: Check, allowed: Absence): Check {
+function arrayCheck(elementSchema: z.ZodTypeAny, allowed: Absence): Check {
+	const plain = plainOf(elementSchema);
+	const element = compile(elementSchema);
 	return (holder, key) => {
 		const value = holder[key];
 		if (!Array.isArray(value)) return absenceProblem(value, key, allowed, 'array');
+		const list = value as unknown as Holder;
 		for (let index = 0; index < value.length; index++) {
-			const problem = element(value as unknown as Holder, index);
+			const problem = plain ? plainProblem(plain, list, index) : element(list, index);
 			if (problem) return withParent(key, problem);
 		}
 		return undefined;
@@ -105,14 +167,20 @@ function arrayCheck(element: Check, allowed: Absence): Check {
 }
 
 /** A `Dictionary<String, T>` (zod record with plain string keys): every value checked in place. */
-function recordCheck(element: Check, allowed: Absence): Check {
+function recordCheck(valueSchema: z.ZodTypeAny, allowed: Absence): Check {
+	const plain = plainOf(valueSchema);
+	const element = compile(valueSchema);
 	return (holder, key) => {
 		const value = holder[key];
 		if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 			return absenceProblem(value, key, allowed, 'object');
 		}
-		for (const name of Object.keys(value)) {
-			const problem = element(value as Holder, name);
+		// for…in rather than Object.keys: no array of names per dictionary.
+		for (const name in value) {
+			if (!Object.prototype.hasOwnProperty.call(value, name)) continue;
+			const problem = plain
+				? plainProblem(plain, value as Holder, name)
+				: element(value as Holder, name);
 			if (problem) return withParent(key, problem);
 		}
 		return undefined;
@@ -130,14 +198,7 @@ function zodCheck(schema: z.ZodTypeAny): Check {
 }
 
 function compile(schema: z.ZodTypeAny): Check {
-	let inner = schema;
-	const allowed: Absence = { undefined: false, null: false };
-	for (;;) {
-		if (inner instanceof z.ZodOptional) allowed.undefined = true;
-		else if (inner instanceof z.ZodNullable) allowed.null = true;
-		else break;
-		inner = inner.unwrap() as z.ZodTypeAny;
-	}
+	const { inner, allowed } = unwrapAbsence(schema);
 	const types = primitiveTypes(inner);
 	if (types) return typeCheck(types, allowed, false);
 	if (inner instanceof z.ZodEffects) {
@@ -156,13 +217,13 @@ function compile(schema: z.ZodTypeAny): Check {
 		return objectCheck(inner.shape as z.ZodRawShape, allowed);
 	}
 	if (inner instanceof z.ZodArray && unboundedArray(inner))
-		return arrayCheck(compile(inner.element as z.ZodTypeAny), allowed);
+		return arrayCheck(inner.element as z.ZodTypeAny, allowed);
 	if (
 		inner instanceof z.ZodRecord &&
 		inner.keySchema instanceof z.ZodString &&
 		unconstrained(inner.keySchema)
 	) {
-		return recordCheck(compile(inner.valueSchema as z.ZodTypeAny), allowed);
+		return recordCheck(inner.valueSchema as z.ZodTypeAny, allowed);
 	}
 	return zodCheck(schema);
 }

@@ -84,9 +84,10 @@ async function walkOnce<T>(walk: PagedWalk<T>): Promise<T[] | Inconsistency> {
 	const add = (page: Page<T>) => {
 		for (const item of page.items) {
 			if (unique.length >= wanted) return;
-			const key = walk.keyOf(item);
-			if (seen.has(key)) continue;
-			seen.add(key);
+			// One lookup per row: a key already seen leaves the size as it was.
+			const size = seen.size;
+			seen.add(walk.keyOf(item));
+			if (seen.size === size) continue;
 			unique.push(item);
 		}
 		for (const key of page.skippedKeys ?? []) seen.add(key);

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InputError, quote } from '../../../../shared/parameters/inputValues';
-import { EVENT_ID_HINT } from '../../../../shared/transport/eventId';
+import { EVENT_ID_HINT, hubIdKey } from '../../../../shared/transport/eventId';
 import { readEventsByIds } from '../../../../shared/transport/events';
 import type { HubClient } from '../../../../shared/transport/hubClient';
 import type { HubEvent } from '../../../../shared/transport/schemas';
@@ -46,8 +46,6 @@ function chunk<T>(list: T[], size: number): T[][] {
 		chunks.push(list.slice(start, start + size));
 	return chunks;
 }
-
-const keyOf = (id: string) => id.toLowerCase();
 
 /**
  * Writes to events named by the input items, in batches: every item's parameters are checked first (a bad item
@@ -111,8 +109,8 @@ export async function writeEventsInBatches<C>(
 	const claimed = new Map<string, { key: string; itemIndex: number }>();
 	for (const [index, write] of live()) {
 		for (const id of write.eventIds) {
-			const claim = claimed.get(keyOf(id));
-			if (!claim) claimed.set(keyOf(id), { key: write.key, itemIndex: index });
+			const claim = claimed.get(hubIdKey(id));
+			if (!claim) claimed.set(hubIdKey(id), { key: write.key, itemIndex: index });
 			else if (claim.key !== write.key) {
 				fail(
 					[index],
@@ -132,7 +130,7 @@ export async function writeEventsInBatches<C>(
 	const itemsOf = new Map<string, number[]>();
 	for (const [index, write] of live()) {
 		for (const id of write.eventIds) {
-			const key = keyOf(id);
+			const key = hubIdKey(id);
 			if (!asGiven.has(key)) asGiven.set(key, id);
 			const owners = itemsOf.get(key);
 			if (owners) owners.push(index);
@@ -140,7 +138,7 @@ export async function writeEventsInBatches<C>(
 		}
 	}
 	const ownersOf = (ids: string[]) =>
-		[...new Set(ids.flatMap((id) => itemsOf.get(keyOf(id)) ?? []))].filter(
+		[...new Set(ids.flatMap((id) => itemsOf.get(hubIdKey(id)) ?? []))].filter(
 			(index) => writes[index] !== undefined,
 		);
 	const found = new Map<string, HubEvent>();
@@ -151,16 +149,18 @@ export async function writeEventsInBatches<C>(
 			const answer = await readEventsByIds(client, ids, ownersOf(ids)[0]);
 			// Only the events asked for count, whatever else the Hub's filter let through.
 			for (const event of answer.events)
-				if (asGiven.has(keyOf(event.Id))) found.set(keyOf(event.Id), event);
+				if (asGiven.has(hubIdKey(event.Id))) found.set(hubIdKey(event.Id), event);
 			if (answer.takeCap !== undefined)
 				takeCap = Math.min(takeCap ?? answer.takeCap, answer.takeCap);
 		} catch (error) {
-			for (const id of ids) unread.add(keyOf(id));
+			for (const id of ids) unread.add(hubIdKey(id));
 			fail(ownersOf(ids), error);
 		}
 	}
 	for (const [index, write] of live()) {
-		const missing = write.eventIds.filter((id) => !found.has(keyOf(id)) && !unread.has(keyOf(id)));
+		const missing = write.eventIds.filter(
+			(id) => !found.has(hubIdKey(id)) && !unread.has(hubIdKey(id)),
+		);
 		if (missing.length === 0) continue;
 		fail(
 			[index],
@@ -182,9 +182,9 @@ export async function writeEventsInBatches<C>(
 		}
 		let applied = true;
 		for (const id of write.eventIds) {
-			const event = found.get(keyOf(id)) as HubEvent;
+			const event = found.get(hubIdKey(id)) as HubEvent;
 			if (spec.isApplied(event, write.change)) continue;
-			group.ids.set(keyOf(id), event.Id);
+			group.ids.set(hubIdKey(id), event.Id);
 			applied = false;
 		}
 		if (applied) states[index] = 'done';
@@ -201,11 +201,11 @@ export async function writeEventsInBatches<C>(
 			try {
 				await spec.write(batch, group.change, owners[0]);
 				sent = true;
-				for (const id of batch) written.add(keyOf(id));
+				for (const id of batch) written.add(hubIdKey(id));
 				for (const index of owners) {
 					const ids = pending.get((writes[index] as ItemWrite<C>).key)?.ids;
 					const eventIds = (writes[index] as ItemWrite<C>).eventIds;
-					if (eventIds.every((id) => !ids?.has(keyOf(id)) || written.has(keyOf(id))))
+					if (eventIds.every((id) => !ids?.has(hubIdKey(id)) || written.has(hubIdKey(id))))
 						states[index] = 'done';
 				}
 			} catch (error) {
@@ -220,7 +220,7 @@ export async function writeEventsInBatches<C>(
 		const pairedItem = { item: index };
 		if (write) {
 			const ids = pending.get(write.key)?.ids;
-			const changed = write.eventIds.filter((id) => ids?.has(keyOf(id))).length;
+			const changed = write.eventIds.filter((id) => ids?.has(hubIdKey(id))).length;
 			return { json: spec.output(write, changed), pairedItem };
 		}
 		const error = errors[index] as NodeApiError | NodeOperationError;
