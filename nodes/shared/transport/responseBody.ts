@@ -9,6 +9,7 @@ interface BodyStream {
 	on(event: 'data', listener: (chunk: Buffer) => void): unknown;
 	on(event: 'end', listener: () => void): unknown;
 	on(event: 'error', listener: (error: Error) => void): unknown;
+	removeListener(event: 'data' | 'end' | 'error', listener: (...args: never[]) => void): unknown;
 	destroy(error?: Error): unknown;
 }
 
@@ -17,9 +18,13 @@ function isBodyStream(body: unknown): body is BodyStream {
 		!!body &&
 		typeof body === 'object' &&
 		typeof (body as BodyStream).on === 'function' &&
+		typeof (body as BodyStream).removeListener === 'function' &&
 		typeof (body as BodyStream).destroy === 'function'
 	);
 }
+
+/** Left on a stream once it has been read, so a late error on it (a reset after the end) is not an uncaught one. */
+const ignoreLateError = () => {};
 
 /** Thrown when an answer is larger than the node accepts; the transport turns it into a message. */
 export class ResponseTooLarge extends Error {
@@ -60,19 +65,41 @@ export async function readBody(
 	try {
 		return await deadline.race(
 			new Promise<string>((resolve, reject) => {
-				const chunks: Buffer[] = [];
+				let chunks: Buffer[] = [];
 				let size = 0;
-				body.on('data', (chunk) => {
+				// n8n's HTTP client holds the stream for a while after it ends. Listeners left on it would keep this
+				// promise, and so the whole answer's text, alive with it: every page of a walk then outlived the young
+				// generation (measured: most of a 100,000-agent walk promoted to the old one, and several full
+				// collections). So once the read is settled, nothing of it stays attached.
+				const detach = () => {
+					body.removeListener('data', onData);
+					body.removeListener('end', onEnd);
+					body.removeListener('error', onError);
+					body.on('error', ignoreLateError);
+					chunks = [];
+				};
+				const onData = (chunk: Buffer) => {
 					size += chunk.length;
 					if (size > limitBytes) {
+						detach();
 						body.destroy();
 						reject(new ResponseTooLarge(limitBytes));
 						return;
 					}
 					chunks.push(chunk);
-				});
-				body.on('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
-				body.on('error', reject);
+				};
+				const onEnd = () => {
+					const text = Buffer.concat(chunks, size).toString('utf8');
+					detach();
+					resolve(text);
+				};
+				const onError = (error: Error) => {
+					detach();
+					reject(error);
+				};
+				body.on('data', onData);
+				body.on('end', onEnd);
+				body.on('error', onError);
 			}),
 		);
 	} finally {
