@@ -22,6 +22,7 @@ import {
 	ResponseTooLarge,
 	tooLargeDetails,
 } from './responseBody';
+import type { ResponseSchema } from './inPlaceSchema';
 import { scrubSecrets } from './secretScrub';
 import { SESSION_REJECTED, SessionGate, type HubResponse } from './session';
 
@@ -50,7 +51,7 @@ interface HubRequest<T> {
 	 */
 	once?: boolean;
 	/** Validates the answer; the request resolves to the parsed value. */
-	schema?: z.ZodType<T, z.ZodTypeDef, unknown>;
+	schema?: ResponseSchema<T>;
 	/** `undefined` turns a 404 into an `undefined` result instead of an error. */
 	notFound?: 'error' | 'undefined';
 	itemIndex?: number;

@@ -228,27 +228,46 @@ function compile(schema: z.ZodTypeAny): Check {
 	return zodCheck(schema);
 }
 
+/** What the transport asks of a response schema: zod's `safeParse`. Every zod schema has it, and so has inPlace's. */
+export interface ResponseSchema<T> {
+	safeParse(value: unknown): { success: true; data: T } | { success: false; error: z.ZodError };
+}
+
+/** A check compiled from a zod schema (`zod`, whose output type is the answer's type). */
+export interface InPlaceSchema<Schema extends z.ZodTypeAny>
+	extends ResponseSchema<z.output<Schema>> {
+	readonly zod: Schema;
+}
+
+function issuesOf(problem: Problem): z.ZodIssue[] {
+	const path = problem.path.slice(1);
+	if ('issues' in problem)
+		return problem.issues.map((issue) => ({ ...issue, path: [...path, ...issue.path] }));
+	return [{ code: z.ZodIssueCode.custom, path, message: problem.message }];
+}
+
 /**
  * Checks what the zod schema checks, in place: nothing is copied. zod builds a new object for every object it
  * parses, and for Hub pages of thousands of records that copy (and the garbage it leaves) costs more than
  * everything else the node does with them. Passthrough objects, arrays, string-keyed records, primitives and
- * `.transform(String)` ids are checked here; any other part goes through zod itself and its parsed value replaces the original.
+ * `.transform(String)` ids are checked here; any other part goes through zod itself and its parsed value replaces the
+ * original.
+ *
+ * A valid page does not go through zod's own parse at all: a zod transform (`z.unknown().transform(…)`, how this
+ * was wrapped before) keeps the value it was given reachable from parse contexts that V8 allocates in the old
+ * generation, so every page outlived the young generation, was promoted and left for a full collection (measured:
+ * 1.5 times the scavenges, 90 % promoted in every second one, and a walk 1.5 times slower than the same check without
+ * the wrapper). Problems are still reported as zod issues.
  */
-export function inPlace<Schema extends z.ZodTypeAny>(
-	schema: Schema,
-): z.ZodType<z.output<Schema>, z.ZodTypeDef, unknown> {
+export function inPlace<Schema extends z.ZodTypeAny>(schema: Schema): InPlaceSchema<Schema> {
 	const check = compile(schema);
-	return z.unknown().transform((value, ctx) => {
-		const holder: Holder = { value };
-		const problem = check(holder, 'value');
-		if (!problem) return holder.value as z.output<Schema>;
-		const path = problem.path.slice(1);
-		if ('issues' in problem) {
-			for (const issue of problem.issues)
-				ctx.addIssue({ ...issue, path: [...path, ...issue.path] });
-		} else {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, path, message: problem.message });
-		}
-		return z.NEVER;
-	});
+	return {
+		zod: schema,
+		safeParse: (value) => {
+			const holder: Holder = { value };
+			const problem = check(holder, 'value');
+			if (!problem) return { success: true, data: holder.value as z.output<Schema> };
+			return { success: false, error: new z.ZodError(issuesOf(problem)) };
+		},
+	};
 }

@@ -347,13 +347,13 @@ export const plannedChangeFromEventsResponseSchema = z
 
 export type AgentDevice = z.infer<typeof agentDeviceSchema>;
 export type DeviceReportDetail = z.infer<typeof deviceReportDetailSchema>;
-export type AgentsRankedResponse = z.infer<typeof agentsRankedResponseSchema>;
+export type AgentsRankedResponse = z.infer<(typeof agentsRankedResponseSchema)['zod']>;
 export type HubAgent = z.infer<typeof agentSchema>;
 export type HubGroup = z.infer<typeof groupSchema>;
 export type HubGroupMember = z.infer<typeof groupMemberSchema>;
 export type HubCredential = z.infer<typeof credentialSchema>;
 export type HubEvent = z.infer<typeof eventSchema>;
-export type EventsResponse = z.infer<typeof eventsResponseSchema>;
+export type EventsResponse = z.infer<(typeof eventsResponseSchema)['zod']>;
 export type EventHistoryResponse = z.infer<typeof eventHistoryResponseSchema>;
 export type EventCountsResponse = z.infer<typeof eventCountsResponseSchema>;
 export type HubPlannedChangeInstance = z.infer<typeof plannedChangeInstanceSchema>;
