@@ -234,8 +234,16 @@ async function main(): Promise<number> {
 		const perWorkerAfterBurst = executionsPerWorker(workers);
 		console.log(`  ${CALLS} webhook calls answered (${(burstMs / 1000).toFixed(1)} s)`);
 
-		// Let the trigger run its polls, then switch it off.
-		const watchUntil = activatedAt + (POLLS + 0.5) * POLL_SECONDS * 1000;
+		// Let the trigger run its polls, then switch it off: at least POLLS ticks after activation, and at least
+		// POLLS - 1 after the activation poll (n8n registers the cron only once that poll is done; see below).
+		const triggerPages = Math.ceil(hub.store.agents.length / TAKE_CAP);
+		const activationPollEndIn = (entries: RequestLogEntry[]) =>
+			byUser(entries, 'viewer').filter((entry) => entry.route === LIST_ROUTE)[triggerPages - 1]?.at;
+		const activationDone = activationPollEndIn(hub.log.slice(triggerFrom)) ?? activatedAt;
+		const watchUntil = Math.max(
+			activatedAt + (POLLS + 0.5) * POLL_SECONDS * 1000,
+			activationDone + (POLLS - 0.5) * POLL_SECONDS * 1000,
+		);
 		if (Date.now() < watchUntil) await sleep(watchUntil - Date.now());
 		await main.deactivate(id('queueTrigger'));
 		const watchedMs = Date.now() - activatedAt;
@@ -250,9 +258,9 @@ async function main(): Promise<number> {
 		const switchedOffAt = activatedAt + watchedMs;
 		const tickIndex = (at: number) => Math.floor(at / 1000 / POLL_SECONDS);
 		const ticks = tickIndex(switchedOffAt) - tickIndex(activatedAt);
-		const triggerPages = Math.ceil(hub.store.agents.length / TAKE_CAP);
-		const activationPoll = triggerEntries.filter((entry) => entry.route === LIST_ROUTE);
-		const activationPollEnd = activationPoll[triggerPages - 1]?.at ?? switchedOffAt;
+		// The Hub's log shows when the activation poll's last page was asked for, not when n8n was done with it: a tick
+		// between the two is lost too, so the bound below allows one.
+		const activationPollEnd = activationPollEndIn(hub.log.slice(triggerFrom)) ?? switchedOffAt;
 		const registeredTicks = tickIndex(switchedOffAt) - tickIndex(activationPollEnd);
 		const gaps = pollStarts.slice(1).map((at, index) => (at - pollStarts[index]) / 1000);
 		console.log(`  trigger watched for ${(watchedMs / 1000).toFixed(1)} s`);
@@ -375,10 +383,10 @@ async function main(): Promise<number> {
 			{
 				name: `trigger polled once per ${POLL_SECONDS} s interval, by the main only`,
 				measured: `${pollStarts.length} polls in ${(watchedMs / 1000).toFixed(0)} s (activation poll done after ${((activationPollEnd - activatedAt) / 1000).toFixed(1)} s); gaps ${gaps.map((gap) => gap.toFixed(1)).join(', ')} s`,
-				expected: `${registeredTicks + 1}..${ticks + 1} polls (activation + one per tick once the cron is registered)`,
+				expected: `${registeredTicks}..${ticks + 1} polls (activation + one per tick once the cron is registered)`,
 				run: () => {
-					assert.ok(registeredTicks >= 2, 'watched too few ticks after the activation poll');
-					assert.ok(pollStarts.length >= registeredTicks + 1, 'too few polls');
+					assert.ok(registeredTicks >= 3, 'watched too few ticks after the activation poll');
+					assert.ok(pollStarts.length >= registeredTicks, 'too few polls');
 					// One per tick plus n8n's test poll at activation; a poll per worker would double it. (Gaps vary
 					// with load: a poll starts when its process gets to it, the tick does not move.)
 					assert.ok(pollStarts.length <= ticks + 1, 'more polls than ticks');
