@@ -1,10 +1,10 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -94,14 +94,18 @@ export class NetwrixChangeTrackerApi implements ICredentialType {
 		return await loginToHub.call(this, credentials);
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Cookie: `={{$credentials.${SESSION_FIELD}}}`,
-			},
-		},
-	};
+	// The session cookie on every request. A function rather than a generic `={{$credentials.…}}` header: n8n
+	// evaluates such an expression (a workflow data proxy, a luxon clock) for each request, hundreds per Return All.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const session = credentials[SESSION_FIELD];
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Cookie: typeof session === 'string' ? session : '' },
+		};
+	}
 
 	// Login (preAuthentication runs first for every test) plus one authenticated read. The base URL follows
 	// normalizeHubUrl (nodes/shared/transport/hubUrl.ts) for every form it accepts: backslashes read as slashes, an

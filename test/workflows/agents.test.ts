@@ -343,6 +343,36 @@ describe('Agent › Get Many paging at scale', () => {
 		},
 	);
 
+	it("Page Concurrency 4 returns the Hub's order even when later pages answer first", async () => {
+		const walk = () =>
+			getMany({
+				returnAll: true,
+				filters: { includeDeleted: true },
+				options: { pageSize: 400, pageConcurrency: 4 },
+			});
+		const inOrder = await runWorkflow(walk(), {
+			store: new CredentialStore([hubCredential(hub.url)]),
+		});
+		hub.reset();
+		// The first page after the one read alone answers late: the pages after it arrive before it.
+		hub.faults.add({ route: '/agentsRanked', skip: 1, times: 1, latencyMs: 300 });
+		const answered: unknown[] = [];
+		hub.faults.add({
+			route: '/agentsRanked',
+			transform: (reply, { dto }) => {
+				answered.push(dto.Skip);
+				return reply;
+			},
+		});
+		const delayed = await runWorkflow(walk(), {
+			store: new CredentialStore([hubCredential(hub.url)]),
+		});
+		expect(answered.indexOf(400)).toBeGreaterThan(answered.indexOf(1600));
+		const ids = (run: typeof inOrder) => run.json(NODE).map((agent) => agent.agentDeviceId);
+		expect(ids(delayed)).toHaveLength(25_000);
+		expect(ids(delayed)).toEqual(ids(inOrder));
+	});
+
 	it.each([1, 4])(
 		'Page Concurrency %i keeps exactly that many pages in flight on a slow Hub',
 		async (pageConcurrency) => {

@@ -125,10 +125,19 @@ async function walkOnce<T>(walk: PagedWalk<T>): Promise<T[] | Inconsistency> {
 	}
 
 	// Parallel pages are laid out by offset; offsets are handed out as slots free up, so memory follows the pages
-	// read, not the Total the Hub claims.
+	// read, not the Total the Hub claims. Pages are added in offset order as soon as the ones before them are in,
+	// so only pages that arrived early wait, and no pass over every row is left for after the last answer.
 	const pages = new Map<number, Page<T>>();
 	let nextSkip = step;
+	let nextToAdd = step;
 	let changed = false;
+	const addInOrder = () => {
+		for (let page = pages.get(nextToAdd); page; page = pages.get(nextToAdd)) {
+			pages.delete(nextToAdd);
+			add(page);
+			nextToAdd += step;
+		}
+	};
 	const consistent = await runPool(() => {
 		if (nextSkip >= end) return undefined;
 		const skip = nextSkip;
@@ -140,17 +149,15 @@ async function walkOnce<T>(walk: PagedWalk<T>): Promise<T[] | Inconsistency> {
 				changed = true;
 				return false;
 			}
-			pages.set(skip, page);
 			// A short page means rows moved between requests, or the Hub has fewer rows than it claims.
-			return rowCountOf(page) >= take;
+			if (rowCountOf(page) < take) return false;
+			pages.set(skip, page);
+			addInOrder();
+			return true;
 		};
 	}, concurrency);
 	if (!consistent)
 		return changed ? { kind: 'changed' } : { kind: 'incomplete', distinct: -1, total };
-	for (let skip = step; skip < end; skip += step) {
-		const page = pages.get(skip);
-		if (page) add(page);
-	}
 	return finished();
 }
 
