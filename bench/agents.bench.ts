@@ -39,7 +39,7 @@ export async function run(): Promise<BenchTable[]> {
 					if (latencyMs) hub.faults.add({ route: '*', latencyMs });
 				};
 				const times = { raw: [] as number[], helper: [] as number[], node: [] as number[] };
-				const cpu = { raw: [] as number[], node: [] as number[] };
+				const cpu = { raw: [] as number[], helper: [] as number[], node: [] as number[] };
 				const nodeRuns: Array<{
 					requests: number;
 					inFlight: number;
@@ -52,7 +52,7 @@ export async function run(): Promise<BenchTable[]> {
 					for (const mode of ['raw', 'helper', 'node'] as const) {
 						const result = await runClient({ mode, ...job }, prepare);
 						times[mode].push(result.ms);
-						if (mode !== 'helper') cpu[mode].push(result.cpuMs);
+						cpu[mode].push(result.cpuMs);
 						complete &&= result.rows === agents;
 						if (mode === 'node') {
 							const stats = hub.stats();
@@ -80,7 +80,7 @@ export async function run(): Promise<BenchTable[]> {
 					seconds(node),
 					(node / raw).toFixed(2),
 					(node / helper).toFixed(2),
-					`${seconds(median(cpu.raw))} / ${seconds(median(cpu.node))}`,
+					`${seconds(median(cpu.raw))} / ${seconds(median(cpu.helper))} / ${seconds(median(cpu.node))}`,
 					distinct(nodeRuns.map((run) => run.requests)),
 					distinct(nodeRuns.map((run) => run.inFlight)),
 					distinct(nodeRuns.map((run) => run.logins)),
@@ -148,7 +148,7 @@ export async function run(): Promise<BenchTable[]> {
 				'node',
 				'node/raw',
 				'node/helper',
-				'client CPU (raw / node)',
+				'client CPU (raw / helper / node)',
 				'requests (node)',
 				'pages in flight (node)',
 				'logins (node)',
