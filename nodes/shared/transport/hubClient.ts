@@ -13,6 +13,7 @@ import { normalizeHubUrl, type HubUrl } from './hubUrl';
 import { Deadline } from './deadline';
 import { describeHttpFailure, hubError, notAHubApi, type HubErrorDetails } from './hubErrors';
 import { isLoginError, SESSION_FIELD } from './login';
+import { responseInError } from './responseInError';
 import { describeNetworkFailure } from './networkFailure';
 import { describeRedirect, isRedirect } from './redirects';
 import { decideRetry, DEFAULT_RETRY_POLICY, isRetryableStatus, type RetryPolicy } from './retry';
@@ -70,37 +71,6 @@ function parseJson(body: unknown): unknown {
 	} catch {
 		return NOT_JSON;
 	}
-}
-
-/** The HTTP answer inside an error n8n threw (NodeApiError → AxiosError → response), if there was one. */
-function responseInError(error: unknown): HubResponse | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-		const response = (
-			current as { response?: { status?: unknown; headers?: unknown; data?: unknown } }
-		).response;
-		if (response && typeof response.status === 'number') {
-			return {
-				statusCode: response.status,
-				headers: (response.headers ?? {}) as Record<string, unknown>,
-				body: response.data,
-			};
-		}
-		current = (current as { cause?: unknown }).cause;
-	}
-	return statusOnlyResponse(error);
-}
-
-/**
- * Late n8n 1.x (n8n-workflow 1.120) throws a NodeApiError without the HTTP client's error inside (its `cause` field
- * is reset after construction); only the answer's status survives, as `httpCode`. That status is then all there is
- * to act on: no headers, no body.
- */
-function statusOnlyResponse(error: unknown): HubResponse | undefined {
-	if (isLoginError(error)) return undefined;
-	const httpCode = (error as { httpCode?: unknown } | undefined)?.httpCode;
-	if (typeof httpCode !== 'string' || !/^[1-5]\d\d$/.test(httpCode)) return undefined;
-	return { statusCode: Number(httpCode), headers: {}, body: undefined };
 }
 
 function formatIssues(error: z.ZodError): string {
