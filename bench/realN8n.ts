@@ -41,11 +41,14 @@ function installedN8n(): N8nInstall & { version: string } {
 		'bash',
 		[
 			'-c',
-			'LOG_NAME=bench source scripts/n8n-install.sh && setup_n8n && printf "%s\\n%s\\n%s\\n" "$NODE24" "$N8N_MAIN" "$N8N_VERSION"',
+			'LOG_NAME=bench source scripts/n8n-install.sh && setup_n8n && printf "%s\\n%s\\n%s\\n" "$N8N_NODE" "$N8N_MAIN" "$N8N_VERSION"',
 		],
 		{ cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
 	);
-	const [node, main, version] = output.trim().split('\n').slice(-3);
+	const [node, main, version] = output.trimEnd().split('\n').slice(-3);
+	// An empty line (a variable scripts/n8n-install.sh no longer sets) would start n8n with the wrong Node.
+	if (!node || !main || !version)
+		throw new Error(`scripts/n8n-install.sh did not report the Node, n8n and version:\n${output}`);
 	return { node, main, version };
 }
 
