@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
+import { errorChain } from './errorChain';
 import { normalizeHubUrl } from './hubUrl';
 import { describeNetworkFailure } from './networkFailure';
 import { loginPauseMs, rejectedLogins } from './rejectedLogins';
@@ -37,11 +38,7 @@ class HubLoginError extends Error {
 export function isLoginError(
 	error: unknown,
 ): error is { name: string; message: string; description?: string } {
-	let current: unknown = error;
-	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-		if ((current as Error).name === LOGIN_ERROR_NAME) return true;
-		current = (current as { cause?: unknown }).cause;
-	}
+	for (const link of errorChain(error)) if (link.name === LOGIN_ERROR_NAME) return true;
 	return false;
 }
 

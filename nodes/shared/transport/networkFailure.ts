@@ -1,3 +1,5 @@
+import { errorChain } from './errorChain';
+
 /** Failures below HTTP (no status code): what went wrong and what the user can do about it. */
 type NetworkFailureKind = 'tls' | 'unreachable' | 'timeout' | 'reset';
 
@@ -46,27 +48,15 @@ const RESET_CODES = new Set([
 
 /** Walks an error and its causes for a Node.js / axios error code. */
 function findErrorCode(error: unknown): string | undefined {
-	const seen = new Set<unknown>();
-	let current: unknown = error;
-	while (current && typeof current === 'object' && !seen.has(current)) {
-		seen.add(current);
-		const { code } = current as { code?: unknown };
+	for (const { code } of errorChain(error)) {
 		if (typeof code === 'string' && code !== '' && !/^\d+$/.test(code)) return code;
-		current = (current as { cause?: unknown }).cause;
 	}
 	return undefined;
 }
 
 function messageChain(error: unknown): string {
 	const parts: string[] = [];
-	const seen = new Set<unknown>();
-	let current: unknown = error;
-	while (current && typeof current === 'object' && !seen.has(current)) {
-		seen.add(current);
-		const { message } = current as { message?: unknown };
-		if (typeof message === 'string') parts.push(message);
-		current = (current as { cause?: unknown }).cause;
-	}
+	for (const { message } of errorChain(error)) if (typeof message === 'string') parts.push(message);
 	return parts.join(' | ');
 }
 

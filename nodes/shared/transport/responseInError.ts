@@ -1,13 +1,13 @@
+import { errorChain } from './errorChain';
 import { isLoginError } from './login';
 import type { HubResponse } from './session';
 
 /** The HTTP answer inside an error n8n threw (NodeApiError → AxiosError → response), if there was one. */
 export function responseInError(error: unknown): HubResponse | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-		const response = (
-			current as { response?: { status?: unknown; headers?: unknown; data?: unknown } }
-		).response;
+	for (const link of errorChain(error)) {
+		const response = link.response as
+			| { status?: unknown; headers?: unknown; data?: unknown }
+			| undefined;
 		if (response && typeof response.status === 'number') {
 			return {
 				statusCode: response.status,
@@ -15,7 +15,6 @@ export function responseInError(error: unknown): HubResponse | undefined {
 				body: response.data,
 			};
 		}
-		current = (current as { cause?: unknown }).cause;
 	}
 	return statusOnlyResponse(error);
 }

@@ -1,3 +1,4 @@
+import { errorChain } from './errorChain';
 import { isLoginError } from './login';
 
 export interface HubResponse {
@@ -20,11 +21,8 @@ function sessionRejected(): Error {
 
 /** Whether n8n gave up on a request because the Hub answered 401 even after the login it ran for it. */
 function isRejectedAfterLogin(error: unknown): boolean {
-	let current: unknown = error;
-	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-		const status = (current as { response?: { status?: unknown } }).response?.status;
-		if (status === 401) return true;
-		current = (current as { cause?: unknown }).cause;
+	for (const link of errorChain(error)) {
+		if ((link.response as { status?: unknown } | undefined)?.status === 401) return true;
 	}
 	return false;
 }
