@@ -11,7 +11,7 @@ export function simplifyAgent(
 	agent: DeviceReportDetail,
 	joins: AgentJoins,
 	hubLabel: string,
-): IDataObject & { agentDeviceId: string } {
+): IDataObject & { agentDeviceId: string; agentId: string; deviceId: string } {
 	const id = agentDeviceIdOf(agent.AgentDevice);
 	const groupIds = joins.groupsByDevice.get(id) ?? [];
 	const templates = joins.templatesByDevice.get(id) ?? [];

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { agentDeviceIdOf } from './agentDeviceId';
+import { agentDeviceKey } from './agentDeviceId';
 import { addJoins, emptyJoins, type AgentJoins } from './agentJoins';
+import type { RowKey } from './distinctKeys';
 import type { HubClient } from './hubClient';
 import { collectPages } from './paging';
 import { agentsRankedResponseSchema, type AgentDevice, type DeviceReportDetail } from './schemas';
@@ -51,11 +52,13 @@ function baseBody(request: Omit<AgentListRequest, 'pageSize'>): IDataObject {
 	return body;
 }
 
-/** What a walk's output items look like: simplified (agentDeviceId) or the Hub's record (AgentDevice). */
-type AgentItem = { agentDeviceId: string } | { AgentDevice: AgentDevice };
+/** What a walk's output items look like: simplified (agentId, deviceId) or the Hub's record (AgentDevice). */
+type AgentItem = { agentId: string; deviceId: string } | { AgentDevice: AgentDevice };
 
-function keyOf(item: AgentItem): string {
-	return 'agentDeviceId' in item ? item.agentDeviceId : agentDeviceIdOf(item.AgentDevice);
+function keyOf(item: AgentItem): RowKey {
+	return 'AgentDevice' in item
+		? agentDeviceKey(item.AgentDevice.AgentId, item.AgentDevice.DeviceId)
+		: agentDeviceKey(item.agentId, item.deviceId);
 }
 
 /**
@@ -85,11 +88,11 @@ export async function walkAgents<T extends AgentItem>(
 			});
 			const joins = addJoins(accumulate ?? emptyJoins(), page);
 			const items: T[] = [];
-			const skippedKeys: string[] = [];
+			const skippedKeys: RowKey[] = [];
 			for (const agent of page.Agents ?? []) {
 				const deleted = agent.Deleted === true;
 				if ((!request.includeDeleted && deleted) || (request.onlyDeleted && !deleted)) {
-					skippedKeys.push(agentDeviceIdOf(agent.AgentDevice));
+					skippedKeys.push(agentDeviceKey(agent.AgentDevice.AgentId, agent.AgentDevice.DeviceId));
 					continue;
 				}
 				items.push(shape(agent, joins));

@@ -95,8 +95,8 @@ function typeCheck(types: string[], allowed: Absence, toText: boolean): Check {
  * test inline where it is read (plainProblem), its `check` called only to describe a problem.
  */
 interface Plain {
-	/** What typeof answers for a valid value (the first type of a union). */
-	type: string;
+	/** Whether a valid value is text; otherwise it is a flag (the first type of a union decides). */
+	text: boolean;
 	nullable: boolean;
 	optional: boolean;
 	check: Check;
@@ -108,7 +108,7 @@ function plainOf(schema: z.ZodTypeAny): Plain | undefined {
 	const types = primitiveTypes(inner);
 	if (!types || types.includes('number')) return undefined;
 	return {
-		type: types[0],
+		text: types[0] === 'string',
 		nullable: allowed.null,
 		optional: allowed.undefined,
 		check: typeCheck(types, allowed, false),
@@ -117,7 +117,8 @@ function plainOf(schema: z.ZodTypeAny): Plain | undefined {
 
 function plainProblem(plain: Plain, holder: Holder, key: Key): Problem | undefined {
 	const value = holder[key];
-	if (typeof value === plain.type) return undefined;
+	// typeof against a literal compiles to a type test; against a variable it is a comparison of two strings.
+	if (plain.text ? typeof value === 'string' : typeof value === 'boolean') return undefined;
 	if (value === null ? plain.nullable : value === undefined && plain.optional) return undefined;
 	return plain.check(holder, key);
 }

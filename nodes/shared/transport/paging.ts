@@ -1,3 +1,4 @@
+import { DistinctKeys, type RowKey } from './distinctKeys';
 import type { HubErrorDetails } from './hubErrors';
 import { isRowCount } from './schemas';
 
@@ -5,7 +6,7 @@ export interface Page<T> {
 	/** The page's rows as the caller wants them (rows it does not want already left out). */
 	items: T[];
 	/** Keys of the rows the Hub returned that the caller left out: they count towards the Hub's Total. */
-	skippedKeys?: string[];
+	skippedKeys?: RowKey[];
 	/** The Hub's count of all matching rows, before paging. */
 	total: number;
 }
@@ -13,7 +14,7 @@ export interface Page<T> {
 interface PagedWalk<T> {
 	fetchPage(skip: number, take: number): Promise<Page<T>>;
 	/** Rows with the same key are returned once. */
-	keyOf(item: T): string;
+	keyOf(item: T): RowKey;
 	/** Rows asked for per request; the Hub may cap it and return fewer. */
 	pageSize: number;
 	/** Stop after this many unique rows; undefined = every row. */
@@ -78,17 +79,13 @@ async function runPool(
 /** One pass over the pages: the unique rows, or why the pages did not add up. */
 async function walkOnce<T>(walk: PagedWalk<T>): Promise<T[] | Inconsistency> {
 	// Every key the Hub returned, kept or left out: a whole walk is complete when their number equals Total.
-	const seen = new Set<string>();
+	const seen = new DistinctKeys();
 	const unique: T[] = [];
 	const wanted = walk.limit ?? Number.POSITIVE_INFINITY;
 	const add = (page: Page<T>) => {
 		for (const item of page.items) {
 			if (unique.length >= wanted) return;
-			// One lookup per row: a key already seen leaves the size as it was.
-			const size = seen.size;
-			seen.add(walk.keyOf(item));
-			if (seen.size === size) continue;
-			unique.push(item);
+			if (seen.add(walk.keyOf(item))) unique.push(item);
 		}
 		for (const key of page.skippedKeys ?? []) seen.add(key);
 	};
