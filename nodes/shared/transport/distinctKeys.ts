@@ -8,9 +8,9 @@ const BITSET_LIMIT = 2 ** 24;
  * The keys of the rows a walk has read, so each row is returned once and the distinct rows can be counted against the
  * Hub's Total. Whole numbers from 0 up to 2^24 are kept in a bitset, any other key in a Set.
  *
- * Why not a Set for all: over a 100,000-agent walk the Set of text keys cost more than anything else the node does
- * but parse the answers (measured: 0.13 s, more than the validation). Each insert lands at a random place of a large
- * table that the page just parsed has pushed out of the CPU's cache. A bitset for 100,000 small ids is 12.5 KB.
+ * Why not a Set for all: over a 100,000-agent walk the Set of text keys cost about 0.13 s, nearly as much as
+ * validating the pages (docs/benchmarks.md). Each insert lands at a random place of a large table that the page just
+ * parsed has pushed out of the CPU's cache. A bitset for 100,000 small ids is 12.5 KB.
  */
 export class DistinctKeys {
 	private bits = new Uint32Array(0);
