@@ -158,6 +158,28 @@ describe('reliability: a Hub that differs', () => {
 			expect(run.error?.description).toMatch(/ignore Skip/);
 		});
 
+		it('a Hub that ignores the Deleted filter: its soft-deleted devices are left out and counted against Total', async () => {
+			const deleted = hub.store.agents.filter((agent) => agent.Deleted);
+			expect(deleted.length).toBeGreaterThan(0);
+			for (const pageConcurrency of [1, 4]) {
+				hub.reset();
+				hub.faults.add({
+					route: '/agentsRanked',
+					rewriteRequest: (dto) => ({ ...dto, GenericFilters: undefined }),
+				});
+				const run = await runWorkflow(returnAll({ pageConcurrency }), {
+					store: new CredentialStore([hubCredential(hub.url)]),
+				});
+				expect(run.status).toBe('success');
+				const items = run.json('Change Tracker');
+				expect(items).toHaveLength(live);
+				expect(new Set(ids(items)).size).toBe(live);
+				expect(items.every((item) => item.deleted === false)).toBe(true);
+				// Every row the Hub sent counted once: Total (deleted devices included) was met on the first walk.
+				expect(hub.requests('/agentsRanked')).toHaveLength(Math.ceil(hub.store.agents.length / 10));
+			}
+		});
+
 		it('overlapping pages (an unstable sort) are read again; a consistent re-read succeeds', async () => {
 			// The first walk's second page repeats two rows of the first page; the re-read is clean.
 			hub.faults.add({

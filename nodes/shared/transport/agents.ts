@@ -92,7 +92,7 @@ export async function walkAgents<T extends AgentItem>(
 			for (const agent of page.Agents ?? []) {
 				const deleted = agent.Deleted === true;
 				if ((!request.includeDeleted && deleted) || (request.onlyDeleted && !deleted)) {
-					skippedKeys.push(agentDeviceKey(agent.AgentDevice.AgentId, agent.AgentDevice.DeviceId));
+					skippedKeys.push(keyOf(agent));
 					continue;
 				}
 				items.push(shape(agent, joins));
